@@ -1,0 +1,35 @@
+// Lines that are not article text: date lines, related-story headlines, captions, calls to action.
+import type { Paragraph } from './types.js';
+
+const CALLS_TO_ACTION =
+  /^(?:read more|related|more:|see also|watch|click here|scroll down for video|sign up|subscribe|advertisement|photo:|image:|video:|follow us|share this|copyright|\(c\)|©)/i;
+const DATE_LINE = /^\s*date\s+\d{4}-\d{2}-\d{2}\s*$/i;
+const CREDIT =
+  /\((?:photo|image|video)\s*(?:by|:|credit)|(?:getty images|associated press|reuters|afp|ap photo)\s*\)?\s*$/i;
+const BYLINE =
+  /^by\s+[\p{Lu}][\p{L}'.-]+(?:\s+[\p{Lu}][\p{L}'.-]+){0,3}(?:\s*(?:,|and)\s*[\p{Lu}][\p{L}'.-]+(?:\s+[\p{Lu}][\p{L}'.-]+){0,3})*\s*(?:,\s*cnn|for dailymail\.com|,\s*[\p{L} ]{0,30})?$/iu;
+
+/** Whether a paragraph reads as a headline: short, one line, no sentence-final punctuation. */
+export function looksLikeHeadline(text: string): boolean {
+  const t = text.trim();
+  if (t.includes('\n')) return false;
+  const words = t.split(/\s+/).length;
+  if (words < 3 || words > 16) return false;
+  return !/[.!?:;"\u201d\u2019)]$/.test(t);
+}
+
+/** Why a paragraph is not article text, or null when it is. */
+export function boilerplateReason(text: string): string | null {
+  const t = text.trim();
+  if (DATE_LINE.test(t)) return 'date line';
+  if (CALLS_TO_ACTION.test(t)) return 'call to action';
+  if (BYLINE.test(t) && t.length < 120) return 'byline';
+  if (CREDIT.test(t) && t.length < 200) return 'photo credit';
+  if (looksLikeHeadline(t)) return 'headline';
+  return null;
+}
+
+/** The paragraphs that are article text, renumbered from 1. */
+export function articleParagraphs(paragraphs: readonly Paragraph[]): Paragraph[] {
+  return paragraphs.filter((p) => boilerplateReason(p.text) === null).map((p, i) => ({ ...p, index: i + 1 }));
+}

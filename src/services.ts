@@ -1,0 +1,12 @@
+// The services a command can use: built once in main.ts and handed to every platform.
+import type { Briefing } from './briefing/briefing.js';
+import type { Clock } from './clock.js';
+import type { Logger } from './logger.js';
+import type { ArticleStore } from './store/ports.js';
+
+export interface Services {
+  store: ArticleStore;
+  briefing: Briefing;
+  clock: Clock;
+  logger: Logger;
+}
