@@ -1,0 +1,102 @@
+// Summary units: the splitter's sentences re-cut at caption seams, with boilerplate and dateline prefixes removed.
+import type { Sentence } from './types.js';
+
+/** One candidate sentence for a summary. */
+export interface SummaryUnit {
+  /** Text as a reader sees it: dateline prefixes such as "(CNN)" removed, spacing tidied. */
+  text: string;
+  /** 0-based order among the article's units. */
+  order: number;
+  /** 1-based paragraph of the sentence it came from. */
+  paragraph: number;
+  /** A photo caption, a label caption or a fragment without an end: counts for the topic, never shown. */
+  caption: boolean;
+}
+
+/** Calls to action, page furniture and agency lines that are never article text, wherever they sit. */
+const FURNITURE =
+  /\b(?:scroll down for (?:video|more)|warning:? graphic content|read more:?|click here\b[^.]*|(?:see|watch) (?:the )?video\b[^.]*below|share this (?:article|story)|e-?mail to a friend|all rights reserved|follow @\w+)/giu;
+
+/** A whole unit that is furniture: bylines, DailyMail page headers, credits, "contributed to this report". */
+const FURNITURE_UNIT =
+  /^(?:by\s*\.?$|by\s+[\p{Lu}][\p{L}'-]+(?:\s+[\p{Lu}][\p{L}'-]+){0,3}\s*\.?$|(?:published|updated|last updated)\b|\|\s*\.|daily mail reporter|mailonline reporter|associated press\s*\.?$|reuters\s*\.?$|(?:photo|image|video|picture)s?\s*(?:credit)?:|source:|advertisement\b)|contributed to this report\.?$/iu;
+/** A short unit ending in a picture agency: a photo credit. */
+const CREDIT = /\b(?:getty images|ap photo|afp|reuters|pa|rex features|splash news|epa|corbis)\)?\s*\.?$/iu;
+
+/** "(CNN)", "(The Hollywood Reporter)", "LONDON, England (CNN) --": dateline prefixes of the first sentence. */
+const DATELINE =
+  /^(?:[\p{Lu}][\p{Lu}\p{L} .,'-]{0,40}\s*)?\((?:CNN|CNN Student News|The Hollywood Reporter|EW\.com|Reuters|AP|AFP|Mashable|Time\.com|Entertainment Weekly|Billboard|Rolling Stone|Wired|People\.com)\)\s*(?:--?|\u2014|\u2013)?\s*/u;
+
+/** Sentence starters that, capitalised right after a word with no punctuation, begin a new sentence. */
+const STARTERS =
+  'The|A|An|He|She|They|We|His|Her|Their|It|Its|This|These|Those|There|In|On|At|After|Before|When|While|But|And|As|If|Now|Like|Meanwhile|However|Some|Many|Most|Speaking|Earlier|Despite|During|According';
+/** A seam where a caption with no full stop runs into the next sentence ("...on Friday He said", "...Friday 'I'd"). */
+const SEAM = new RegExp(
+  `(?<=[\\p{L}\\p{N})%])[ \\t\\u00a0]+(?=(?:${STARTERS})[ \\u00a0]+[\\p{Ll}\\p{N}'\\u2018]|['\\u2018"\\u201c](?:I(?:['\\u2019][a-z]{1,2})?|He|She|They|We|It|We['\\u2019]re|It['\\u2019]s)\\s)`,
+  'gu',
+);
+/** Runs of two or more spaces: what is left of a paragraph or caption break in flattened text. */
+const GAP = /[ \t\u00a0]{2,}/g;
+
+/** Photo-caption cues: "(pictured)", "(left)", "(file photo)". */
+const CAPTION_CUE =
+  /\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file(?: photo| picture)?|second (?:left|right)|far (?:left|right)|front|back|circled|main)(?:[,;][^)]*)?\)|\bpictured\s*(?:above|below|left|right)?\s*$/i;
+/** DailyMail label captions: "Heroic: Alyssa McKenna, 9 (right), saved her brother". */
+const LABEL_CAPTION =
+  /^(?!(?:he|she|they|it|we|i|the)\b)[\p{Lu}'\u2018][\p{L}\p{N}'\u2019-]*(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}:\s+['\u2018"\u201c]?[\p{Lu}\p{N}]/u;
+/** A reporting verb before a colon is speech, not a label: "He said: 'We won'". */
+const SPEECH_COLON =
+  /\b(?:said|says|told|added|explained|wrote|tweeted|posted|revealed|insisted|continued|admitted)\b[^:]*:/i;
+const ENDS = /[.!?\u2026]['"\u2019\u201d)\]]*$|['"\u2019\u201d]$/u;
+
+function tidy(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([.,;:!?])(?=\s|$)/g, '$1')
+    .replace(/^[-\u2013\u2014|.\s]+/, '')
+    .trim();
+}
+
+/** Pieces of one sentence: cut at wide gaps and caption seams, each marked when it ends without a stop. */
+function pieces(text: string): { text: string; cut: boolean }[] {
+  const out: { text: string; cut: boolean }[] = [];
+  for (const chunk of text.split(GAP)) {
+    const parts = chunk.split(SEAM);
+    for (const part of parts) out.push({ text: part, cut: false });
+  }
+  for (let i = 0; i < out.length - 1; i++) {
+    const p = out[i];
+    if (p) p.cut = true;
+  }
+  return out;
+}
+
+/** Whether a unit reads as a photo caption rather than article text. */
+export function looksLikeCaption(text: string): boolean {
+  if (CAPTION_CUE.test(text)) return true;
+  const label = LABEL_CAPTION.exec(text);
+  if (label && !SPEECH_COLON.test(label[0])) return true;
+  return false;
+}
+
+/** The article's candidate sentences, in order, with furniture dropped and captions marked. */
+export function summaryUnits(sentences: readonly Sentence[]): SummaryUnit[] {
+  const units: SummaryUnit[] = [];
+  for (const [si, sentence] of sentences.entries()) {
+    let text = sentence.text;
+    if (si === 0 || units.length === 0) text = text.replace(DATELINE, '');
+    for (const piece of pieces(text)) {
+      const cleaned = tidy(piece.text.replace(FURNITURE, ' '));
+      if (!/\p{L}/u.test(cleaned) || FURNITURE_UNIT.test(cleaned)) continue;
+      if (CREDIT.test(cleaned) && cleaned.split(' ').length < 8) continue;
+      const unfinished = piece.cut && !ENDS.test(cleaned);
+      units.push({
+        text: cleaned,
+        order: units.length,
+        paragraph: sentence.paragraph,
+        caption: unfinished || looksLikeCaption(cleaned),
+      });
+    }
+  }
+  return units;
+}
