@@ -31,6 +31,8 @@ export interface Reply {
   ephemeral?: boolean | undefined;
   /** A follow-up command that shows more of the same answer (e.g. "/brief nato page:2"). */
   more?: string | undefined;
+  /** Set when the reply reports a failure (bad input, unknown command, an error): the CLI exits non-zero. */
+  error?: boolean | undefined;
 }
 
 /** Small builders so commands read like the reply they produce. */
@@ -54,6 +56,11 @@ export function reply(blocks: Block[], extra: Omit<Reply, 'blocks'> = {}): Reply
 /** A one-line reply, used for errors and confirmations. */
 export function notice(text: string, ephemeral = true): Reply {
   return { blocks: [{ type: 'text', text }], ephemeral };
+}
+
+/** A one-line failure reply: shown to the asker only, and marked so the CLI exits non-zero. */
+export function failure(text: string): Reply {
+  return { blocks: [{ type: 'text', text }], ephemeral: true, error: true };
 }
 
 /** "CNN, 2024-02-13, ¶3": how a citation reads in every renderer. */

@@ -33,6 +33,9 @@ export interface SentenceHit {
   paragraph: number;
   /** Position of the sentence in its article (0-based). */
   index: number;
+  /** Offsets of the sentence in the article body. */
+  start: number;
+  end: number;
   text: string;
   /** Lower is better (bm25). */
   rank: number;
@@ -79,6 +82,10 @@ export interface ArticleStore {
   searchSentences(terms: string[], limit: number): Promise<SentenceHit[]>;
   /** Full-text search over quote text (and speaker), for /whosaid. */
   searchQuotes(text: string, limit: number): Promise<QuoteHit[]>;
+  /** Quotes whose words name any of these phrases (a topic and its aliases), best match first. */
+  quotesMentioning(terms: string[], limit: number): Promise<QuoteHit[]>;
+  /** Articles by id, or whose title (or id) contains every word of `ref`, newest first. */
+  findArticles(ref: string, limit: number): Promise<ArticleMetaRow[]>;
   /** Quotes whose speaker is one of these names (canonical or alias), newest first. */
   quotesBySpeaker(names: string[], limit: number): Promise<QuoteHit[]>;
   /** Quotes in the given articles, in article order. */

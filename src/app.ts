@@ -1,0 +1,76 @@
+// Builds Newsdesk's core from a config: store, topic catalog, ingest, services and the command dispatcher.
+import { join } from 'node:path';
+import { commands } from '../commands/index.js';
+import { loadTopicCatalog } from './article/topics-file.js';
+import { createBriefing } from './briefing/create-briefing.js';
+import { type Clock, systemClock } from './clock.js';
+import type { Config } from './config.js';
+import { createDispatcher, type Dispatcher } from './dispatch.js';
+import { createIngestor, type Ingestor, type IngestReport } from './ingest/ingest.js';
+import { createLogger, type Logger } from './logger.js';
+import type { TopicCatalog } from './nlp/topics.js';
+import type { Services } from './services.js';
+import type { ArticleStore } from './store/ports.js';
+import { createSqliteStore } from './store/sqlite/sqlite-store.js';
+
+export interface App {
+  config: Config;
+  services: Services;
+  dispatcher: Dispatcher;
+  ingestor: Ingestor;
+  /** Ingests content/articles: new or changed files only. */
+  syncContent(): Promise<IngestReport>;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  logger?: Logger;
+  clock?: Clock;
+  /** Use this store instead of opening the configured one (tests). */
+  store?: ArticleStore;
+}
+
+export async function openStore(config: Config, clock: Clock): Promise<ArticleStore> {
+  if (config.database.kind === 'postgres') {
+    const { createPostgresStore } = await import('./store/postgres/postgres-store.js');
+    return createPostgresStore({ url: config.database.url, clock });
+  }
+  return createSqliteStore({ path: config.database.path, clock });
+}
+
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel, secrets: config.secrets });
+  const clock = options.clock ?? systemClock;
+  let catalog: TopicCatalog = await loadTopicCatalog(join(config.contentDir, 'topics.yaml'));
+  const store = options.store ?? (await openStore(config, clock));
+  const briefing = createBriefing({ store, topics: () => catalog });
+  const services: Services = { store, briefing, clock, logger };
+  const dispatcher = createDispatcher(commands, services);
+  let ingestor = createIngestor({ store, topics: catalog, logger });
+  return {
+    config,
+    services,
+    dispatcher,
+    get ingestor() {
+      return ingestor;
+    },
+    async syncContent() {
+      catalog = await loadTopicCatalog(join(config.contentDir, 'topics.yaml'));
+      ingestor = createIngestor({ store, topics: catalog, logger });
+      const report = await ingestor.ingestDir(join(config.contentDir, 'articles'));
+      logger.info(
+        {
+          inserted: report.inserted.length,
+          updated: report.updated.length,
+          unchanged: report.unchanged.length,
+          failed: report.failed.length,
+        },
+        'content synced',
+      );
+      return report;
+    },
+    async close() {
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,262 @@
+// The briefing service: briefs, summaries, "who said it" and quotes, answered from the store.
+import { UserError } from '../errors.js';
+import type { TopicCatalog } from '../nlp/topics.js';
+import type { Citation } from '../reply/model.js';
+import type { ArticleMetaRow, ArticleStore, QuoteHit, SentenceHit } from '../store/ports.js';
+import type { Briefing, BriefLine, BriefQuote, TopicBrief, WhoSaidResult } from './briefing.js';
+import { contentWords, fragmentScore, similarity } from './text-match.js';
+import { closestTopics, resolveTopic } from './topic-resolution.js';
+
+export interface BriefingOptions {
+  store: ArticleStore;
+  /** The curated topics; a function so a reloaded catalog is seen without a restart. */
+  topics: () => TopicCatalog;
+  /** Facts per brief page. */
+  factsPerPage?: number;
+  /** Quotes per brief page. */
+  quotesPerPage?: number;
+}
+
+/** Speaker roles and cues that mark a reply from a side (a campaign, a spokesperson, a statement). */
+const SIDE_MARKERS =
+  /\b(campaign|spokes(?:man|woman|person)|press secretary|statement|responded|responds|countered|denied|rejected|dismissed|pushed back|disputed|defended)\b/i;
+
+/** How close a fragment must come to a quote for /whosaid to name its speaker. */
+const WHOSAID_THRESHOLD = 0.72;
+
+export function citationOf(
+  row: Pick<SentenceHit, 'articleId' | 'title' | 'date' | 'source' | 'url'>,
+  paragraph: number,
+): Citation {
+  return { articleId: row.articleId, title: row.title, paragraph, source: row.source, url: row.url, date: row.date };
+}
+
+export function toBriefQuote(q: QuoteHit): BriefQuote {
+  return {
+    text: q.text,
+    speaker: q.speaker ?? 'unnamed source',
+    role: q.role,
+    cue: q.cue,
+    citation: citationOf(q, q.paragraph),
+  };
+}
+
+/** How strong a quote is to show: verbatim, named and described speakers, a readable length. */
+export function quoteStrength(q: QuoteHit): number {
+  let s = q.kind === 'direct' || q.kind === 'mixed' ? 3 : q.kind === 'unmarked' ? 2.5 : 0.5;
+  if (q.speaker && /\p{Lu}\p{L}+\s+\p{Lu}/u.test(q.speaker)) s += 1;
+  if (q.role) s += 0.5;
+  const len = q.text.length;
+  if (len < 30) s -= 2;
+  else if (len < 60) s -= 0.5;
+  else if (len > 320) s -= 1;
+  return s;
+}
+
+function quoteCoverage(sentence: { start: number; end: number }, quotes: readonly QuoteHit[]): number {
+  let covered = 0;
+  for (const q of quotes) {
+    if (q.kind === 'indirect') continue;
+    covered += Math.max(0, Math.min(sentence.end, q.end) - Math.max(sentence.start, q.start));
+  }
+  return covered / Math.max(1, sentence.end - sentence.start);
+}
+
+function countMatches(text: string, names: readonly string[]): number {
+  const lower = text.toLowerCase();
+  let n = 0;
+  for (const name of names) {
+    const k = name.toLowerCase();
+    let i = lower.indexOf(k);
+    while (i !== -1) {
+      n++;
+      i = lower.indexOf(k, i + k.length);
+    }
+  }
+  return n;
+}
+
+/** One quote per speaker, strongest first; near-identical words (the same quote in two articles) once. */
+function pickQuotes(quotes: readonly QuoteHit[], exclude: Set<string>): QuoteHit[] {
+  const bySpeaker = new Map<string, QuoteHit>();
+  const ranked = [...quotes].sort((a, b) => quoteStrength(b) - quoteStrength(a) || b.date.localeCompare(a.date));
+  const shown: string[] = [];
+  for (const q of ranked) {
+    const who = (q.speaker ?? '').toLowerCase();
+    if (!who || exclude.has(who) || bySpeaker.has(who)) continue;
+    if (shown.some((t) => similarity(t, q.text) > 0.6)) continue;
+    bySpeaker.set(who, q);
+    shown.push(q.text);
+  }
+  return [...bySpeaker.values()];
+}
+
+export function createBriefing(options: BriefingOptions): Briefing {
+  const { store } = options;
+  const factsPerPage = options.factsPerPage ?? 6;
+  const quotesPerPage = options.quotesPerPage ?? 4;
+
+  async function brief(query: string, opts: { page?: number } = {}): Promise<TopicBrief> {
+    const page = Math.max(1, Math.floor(opts.page ?? 1));
+    const topic = await resolveTopic(query, options.topics(), store);
+    const empty: TopicBrief = {
+      topic: null,
+      query,
+      matchedNames: [],
+      facts: [],
+      quotes: [],
+      otherVoices: [],
+      articleCount: 0,
+      suggestions: [],
+      page,
+      hasMore: false,
+    };
+    if (!topic) return { ...empty, suggestions: await closestTopics(query, options.topics(), store) };
+    const hits = await store.searchSentences(topic.names, 400);
+    const quoteHits = await store.quotesMentioning(topic.names, 200);
+    const bySpeaker = topic.kind === 'person' ? await store.quotesBySpeaker([topic.name], 50) : [];
+    if (hits.length === 0 && quoteHits.length === 0 && bySpeaker.length === 0) {
+      return { ...empty, suggestions: await closestTopics(query, options.topics(), store) };
+    }
+    const articleIds = [...new Set(hits.map((h) => h.articleId))].slice(0, 40);
+    const articleQuotes = await store.quotesInArticles(articleIds);
+    const quotesByArticle = new Map<string, QuoteHit[]>();
+    for (const q of articleQuotes) quotesByArticle.set(q.articleId, [...(quotesByArticle.get(q.articleId) ?? []), q]);
+
+    // Facts: sentences about the topic that are not themselves verbatim quotes, most relevant first,
+    // newest first within a relevance tier, near-duplicates across articles merged.
+    const scored = hits
+      .filter((h) => quoteCoverage(h, quotesByArticle.get(h.articleId) ?? []) < 0.5)
+      .map((h) => {
+        const mentions = Math.min(2, countMatches(h.text, topic.names));
+        const lead = h.paragraph <= 2 ? 0.5 : 0;
+        const words = contentWords(h.text).length;
+        const size = words < 6 ? -1 : words > 60 ? -0.5 : 0;
+        return { hit: h, tier: Math.round(mentions + lead + size) };
+      })
+      .sort(
+        (a, b) =>
+          b.tier - a.tier ||
+          b.hit.date.localeCompare(a.hit.date) ||
+          a.hit.articleId.localeCompare(b.hit.articleId) ||
+          a.hit.index - b.hit.index,
+      );
+    const facts: BriefLine[] = [];
+    for (const { hit } of scored) {
+      const citation = citationOf(hit, hit.paragraph);
+      const twin = facts.find((f) => similarity(f.text, hit.text) >= 0.6);
+      if (twin) {
+        if (twin.citation.articleId !== hit.articleId && !twin.alsoIn.some((c) => c.articleId === hit.articleId)) {
+          twin.alsoIn.push(citation);
+        }
+        continue;
+      }
+      facts.push({ text: hit.text, citation, alsoIn: [] });
+    }
+
+    // Quotes: verbatim words about the topic (or by the person), one per speaker; replies from a
+    // side (a campaign, a spokesperson) go to "other voices".
+    const seen = new Set<string>();
+    const pool = [...bySpeaker, ...quoteHits].filter((q) => {
+      const key = `${q.articleId}#${q.index}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return q.speaker !== null && q.kind !== 'indirect';
+    });
+    const sideOf = (q: QuoteHit) => SIDE_MARKERS.test(`${q.role ?? ''} ${q.cue ?? ''}`);
+    const sides = pool.filter((q) => sideOf(q) && q.speaker?.toLowerCase() !== topic.name.toLowerCase());
+    const sideSpeakers = new Set(sides.map((q) => (q.speaker ?? '').toLowerCase()));
+    const main = pickQuotes(
+      pool.filter((q) => !sideOf(q) || q.speaker?.toLowerCase() === topic.name.toLowerCase()),
+      sideSpeakers,
+    );
+    const other = pickQuotes(sides, new Set());
+
+    const start = (page - 1) * factsPerPage;
+    const qStart = (page - 1) * quotesPerPage;
+    const articles = new Set([...hits.map((h) => h.articleId), ...pool.map((q) => q.articleId)]);
+    return {
+      topic: topic.name,
+      query,
+      matchedNames: topic.names,
+      facts: facts.slice(start, start + factsPerPage),
+      quotes: main.slice(qStart, qStart + quotesPerPage).map(toBriefQuote),
+      otherVoices: page === 1 ? other.slice(0, 2).map(toBriefQuote) : [],
+      articleCount: articles.size,
+      suggestions: [],
+      page,
+      hasMore: facts.length > start + factsPerPage || main.length > qStart + quotesPerPage,
+    };
+  }
+
+  async function findArticle(ref?: string): Promise<ArticleMetaRow> {
+    if (!ref?.trim()) {
+      const [newest] = await store.listArticles({ limit: 1 });
+      if (!newest) throw new UserError('There are no articles yet. Add some to content/articles or a feed.');
+      return newest;
+    }
+    const [found] = await store.findArticles(ref, 1);
+    if (!found) throw new UserError(`No article matches "${ref.trim()}". Try /topics, or an article id.`);
+    return found;
+  }
+
+  return {
+    brief,
+    async summary(ref) {
+      const meta = await findArticle(ref);
+      const stored = await store.getArticle(meta.id);
+      if (!stored) throw new UserError(`The article "${meta.title}" is no longer stored.`);
+      const sentences = stored.summary.map((text) => {
+        const s = stored.analysis.sentences.find((x) => x.text === text);
+        return { text, paragraph: s?.paragraph ?? 1 };
+      });
+      const quotes = (await store.quotesInArticles([meta.id])).filter((q) => q.speaker && q.kind !== 'indirect');
+      const [top] = pickQuotes(quotes, new Set());
+      return { article: meta, sentences, topQuote: top ? toBriefQuote(top) : null };
+    },
+    async whoSaid(fragment): Promise<WhoSaidResult> {
+      const candidates = await store.searchQuotes(fragment, 60);
+      const scored = candidates
+        .map((q) => ({ q, score: fragmentScore(fragment, q.text) }))
+        .sort((a, b) => b.score - a.score || quoteStrength(b.q) - quoteStrength(a.q));
+      const matches = [];
+      for (const { q, score } of scored.filter((s) => s.score >= WHOSAID_THRESHOLD && s.q.speaker).slice(0, 3)) {
+        const article = await store.getArticle(q.articleId);
+        const para = article?.analysis.paragraphs.find((p) => p.index === q.paragraph);
+        matches.push({ ...toBriefQuote(q), score, context: para?.text ?? '' });
+      }
+      const closest = matches.length
+        ? []
+        : scored
+            .filter((s) => s.score > 0 && s.q.speaker)
+            .slice(0, 3)
+            .map(({ q, score }) => ({ ...toBriefQuote(q), score }));
+      return { query: fragment, matches, closest };
+    },
+    async quotesBy(person) {
+      const topic = await resolveTopic(person, [], store);
+      const names = topic ? [topic.name] : [];
+      const quotes = topic ? await store.quotesBySpeaker(names, 20) : [];
+      if (!topic || quotes.length === 0) {
+        const suggestions = (await store.suggestNames(person.trim().slice(0, 2), 30, 'person'))
+          .filter((n) => n.name.toLowerCase() !== topic?.name.toLowerCase())
+          .slice(0, 5)
+          .map((n) => n.name);
+        return { query: person, person: topic?.name ?? null, role: topic?.role ?? null, quotes: [], suggestions };
+      }
+      const ordered = [...quotes].sort(
+        (a, b) => b.date.localeCompare(a.date) || a.articleId.localeCompare(b.articleId) || a.index - b.index,
+      );
+      return {
+        query: person,
+        person: topic.name,
+        role: topic.role ?? ordered.find((q) => q.role)?.role ?? null,
+        quotes: ordered.map(toBriefQuote),
+        suggestions: [],
+      };
+    },
+    async topics(limit = 25) {
+      return store.listTopics(limit);
+    },
+  };
+}

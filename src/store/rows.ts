@@ -1,0 +1,78 @@
+// Helpers shared by the store backends: FTS query building and name rows from an analysis.
+import type { Analysis } from '../nlp/types.js';
+import type { NameRow } from './ports.js';
+
+/** Word tokens of a free-text query, lower-cased, for full-text search. */
+export function queryWords(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 32);
+}
+
+/** An FTS5 expression matching any of the phrases (each quoted, so no operator injection). */
+export function ftsAnyPhrase(phrases: readonly string[]): string {
+  const parts = phrases
+    .map((p) => queryWords(p))
+    .filter((w) => w.length > 0)
+    .map((w) => `"${w.join(' ')}"`);
+  return [...new Set(parts)].join(' OR ');
+}
+
+/** One row per (name, canonical) an analysis uses: entity names and aliases, and topics. */
+export function nameRowsOf(analysis: Analysis): {
+  nameLc: string;
+  canonical: string;
+  kind: NameRow['kind'];
+  role: string | null;
+  mentions: number;
+}[] {
+  const rows = new Map<
+    string,
+    { nameLc: string; canonical: string; kind: NameRow['kind']; role: string | null; mentions: number }
+  >();
+  for (const e of analysis.entities) {
+    for (const name of [e.name, ...e.aliases]) {
+      const nameLc = name.trim().toLowerCase();
+      if (!nameLc) continue;
+      rows.set(`${nameLc}\u0000${e.name}`, {
+        nameLc,
+        canonical: e.name,
+        kind: e.kind,
+        role: e.role,
+        mentions: e.mentions,
+      });
+    }
+  }
+  for (const t of analysis.topics) {
+    const nameLc = t.toLowerCase();
+    const key = `${nameLc}\u0000${t}`;
+    if (!rows.has(key)) rows.set(key, { nameLc, canonical: t, kind: 'topic', role: null, mentions: 1 });
+  }
+  return [...rows.values()];
+}
+
+/** Groups name rows by canonical name into NameRow results, most covered first. */
+export function groupNames(
+  rows: { name_lc: string; canonical: string; kind: string; role: string | null; article_seq: number | string }[],
+): NameRow[] {
+  const byCanonical = new Map<string, { row: NameRow; articles: Set<string>; kinds: Map<string, number> }>();
+  for (const r of rows) {
+    let g = byCanonical.get(r.canonical);
+    if (!g) {
+      g = {
+        row: { name: r.canonical, kind: 'other', aliases: [], role: null, articles: 0 },
+        articles: new Set(),
+        kinds: new Map(),
+      };
+      byCanonical.set(r.canonical, g);
+    }
+    g.articles.add(String(r.article_seq));
+    g.kinds.set(r.kind, (g.kinds.get(r.kind) ?? 0) + 1);
+    if (r.role && !g.row.role) g.row.role = r.role;
+    if (r.name_lc !== r.canonical.toLowerCase() && !g.row.aliases.includes(r.name_lc)) g.row.aliases.push(r.name_lc);
+  }
+  return [...byCanonical.values()]
+    .map((g) => {
+      const kind = [...g.kinds.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'other';
+      return { ...g.row, kind: kind as NameRow['kind'], articles: g.articles.size };
+    })
+    .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
+}

@@ -1,0 +1,438 @@
+// The SQLite store (better-sqlite3, FTS5): the default, one file under DATA_DIR.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import type { Article } from '../../article/schema.js';
+import { type Clock, systemClock } from '../../clock.js';
+import { StoreUnavailableError } from '../../errors.js';
+import type { Analysis } from '../../nlp/types.js';
+import { readMigrations } from '../migrations.js';
+import type {
+  ArticleMetaRow,
+  ArticleStore,
+  NameRow,
+  QuoteHit,
+  SentenceHit,
+  StoredArticle,
+  UpsertOutcome,
+} from '../ports.js';
+import { ftsAnyPhrase, groupNames, nameRowsOf, queryWords } from '../rows.js';
+
+export interface SqliteStoreOptions {
+  /** Database file; ':memory:' for a throwaway store. */
+  path: string;
+  clock?: Clock;
+}
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+interface ArticleRow {
+  seq: number;
+  id: string;
+  title: string;
+  date: string;
+  source: string;
+  url: string | null;
+  author: string | null;
+  origin: string;
+  hash: string;
+  topics: string;
+  summary: string;
+  ingested_at: number;
+}
+
+interface QuoteRow extends ArticleRowRef {
+  idx: number;
+  text: string;
+  speaker: string | null;
+  speaker_start: number | null;
+  speaker_end: number | null;
+  role: string | null;
+  cue: string | null;
+  kind: string;
+  paragraph: number;
+  start_offset: number;
+  end_offset: number;
+  rank?: number;
+}
+
+interface ArticleRowRef {
+  article_id: string;
+  title: string;
+  date: string;
+  source: string;
+  url: string | null;
+}
+
+const META_COLUMNS = 'seq, id, title, date, source, url, author, origin, hash, topics, summary, ingested_at';
+const QUOTE_COLUMNS = `q.idx, q.text, q.speaker, q.speaker_start, q.speaker_end, q.role, q.cue, q.kind, q.paragraph,
+  q.start_offset, q.end_offset, a.id AS article_id, a.title, a.date, a.source, a.url`;
+
+function toMeta(row: ArticleRow): ArticleMetaRow {
+  return {
+    id: row.id,
+    title: row.title,
+    date: row.date,
+    source: row.source,
+    url: row.url ?? undefined,
+    author: row.author ?? undefined,
+    origin: row.origin,
+    hash: row.hash,
+    ingestedAt: row.ingested_at,
+    topics: JSON.parse(row.topics) as string[],
+    summary: JSON.parse(row.summary) as string[],
+  };
+}
+
+function toQuote(row: QuoteRow): QuoteHit {
+  return {
+    articleId: row.article_id,
+    title: row.title,
+    date: row.date,
+    source: row.source,
+    url: row.url ?? undefined,
+    index: row.idx,
+    text: row.text,
+    start: row.start_offset,
+    end: row.end_offset,
+    speaker: row.speaker,
+    speakerStart: row.speaker_start,
+    speakerEnd: row.speaker_end,
+    role: row.role,
+    cue: row.cue,
+    kind: row.kind as QuoteHit['kind'],
+    paragraph: row.paragraph,
+    rank: row.rank ?? 0,
+  };
+}
+
+/** Opens (creating if needed) a SQLite store and applies its migrations. */
+export function createSqliteStore(options: SqliteStoreOptions): ArticleStore & { readonly db: Database.Database } {
+  const clock = options.clock ?? systemClock;
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(options.path);
+  } catch (error) {
+    throw new StoreUnavailableError(`cannot open the SQLite database at ${options.path}`, { cause: error });
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+
+  const stmt = {
+    hash: db.prepare<[string], { hash: string }>('SELECT hash FROM articles WHERE id = ?'),
+    seqOf: db.prepare<[string], { seq: number }>('SELECT seq FROM articles WHERE id = ?'),
+    insertArticle: db.prepare(
+      `INSERT INTO articles (id, title, date, source, url, author, origin, hash, body, analysis, topics, summary, ingested_at)
+       VALUES (@id, @title, @date, @source, @url, @author, @origin, @hash, @body, @analysis, @topics, @summary, @ingested_at)`,
+    ),
+    updateArticle: db.prepare(
+      `UPDATE articles SET title=@title, date=@date, source=@source, url=@url, author=@author, origin=@origin, hash=@hash,
+       body=@body, analysis=@analysis, topics=@topics, summary=@summary, ingested_at=@ingested_at WHERE seq=@seq`,
+    ),
+    deleteSentences: db.prepare('DELETE FROM sentences WHERE article_seq = ?'),
+    deleteQuotes: db.prepare('DELETE FROM quotes WHERE article_seq = ?'),
+    deleteNames: db.prepare('DELETE FROM names WHERE article_seq = ?'),
+    insertSentence: db.prepare(
+      'INSERT INTO sentences (article_seq, idx, paragraph, start_offset, end_offset, text) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    insertQuote: db.prepare(
+      `INSERT INTO quotes (article_seq, idx, text, speaker, speaker_start, speaker_end, role, cue, kind, paragraph, start_offset, end_offset)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertName: db.prepare(
+      'INSERT INTO names (article_seq, name_lc, canonical, kind, role, mentions) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    getArticle: db.prepare<[string], ArticleRow & { body: string; analysis: string }>(
+      `SELECT ${META_COLUMNS}, body, analysis FROM articles WHERE id = ?`,
+    ),
+    count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
+  };
+
+  const writeArticle = db.transaction((article: Article, analysis: Analysis): UpsertOutcome => {
+    const existing = stmt.seqOf.get(article.id);
+    const row = {
+      id: article.id,
+      title: article.title,
+      date: article.date,
+      source: article.source,
+      url: article.url ?? null,
+      author: article.author ?? null,
+      origin: article.origin,
+      hash: article.hash,
+      body: article.body,
+      analysis: JSON.stringify(analysis),
+      topics: JSON.stringify(analysis.topics),
+      summary: JSON.stringify(analysis.summary),
+      ingested_at: clock.now(),
+    };
+    let seq: number;
+    if (existing) {
+      seq = existing.seq;
+      stmt.updateArticle.run({ ...row, seq });
+      stmt.deleteSentences.run(seq);
+      stmt.deleteQuotes.run(seq);
+      stmt.deleteNames.run(seq);
+    } else {
+      seq = Number(stmt.insertArticle.run(row).lastInsertRowid);
+    }
+    analysis.sentences.forEach((s, i) => {
+      stmt.insertSentence.run(seq, i, s.paragraph, s.start, s.end, s.text);
+    });
+    analysis.quotes.forEach((q, i) => {
+      stmt.insertQuote.run(
+        seq,
+        i,
+        q.text,
+        q.speaker,
+        q.speakerStart,
+        q.speakerEnd,
+        q.role,
+        q.cue,
+        q.kind,
+        q.paragraph,
+        q.start,
+        q.end,
+      );
+    });
+    for (const n of nameRowsOf(analysis)) stmt.insertName.run(seq, n.nameLc, n.canonical, n.kind, n.role, n.mentions);
+    return existing ? 'updated' : 'inserted';
+  });
+
+  const guard = <T>(what: string, fn: () => T): T => {
+    try {
+      return fn();
+    } catch (error) {
+      if (
+        error instanceof Database.SqliteError &&
+        /SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|CORRUPT|FULL|READONLY)/.test(error.code)
+      ) {
+        throw new StoreUnavailableError(`SQLite store: ${what} failed (${error.code})`, { cause: error });
+      }
+      throw error;
+    }
+  };
+
+  return {
+    kind: 'sqlite',
+    db,
+    async upsertArticle(article, analysis) {
+      return guard('upsert', () => {
+        if (stmt.hash.get(article.id)?.hash === article.hash) return 'unchanged';
+        return writeArticle(article, analysis);
+      });
+    },
+    async articleHash(id) {
+      return guard('read', () => stmt.hash.get(id)?.hash);
+    },
+    async getArticle(id) {
+      return guard('read', () => {
+        const row = stmt.getArticle.get(id);
+        if (!row) return undefined;
+        const stored: StoredArticle = {
+          ...toMeta(row),
+          body: row.body,
+          analysis: JSON.parse(row.analysis) as Analysis,
+        };
+        return stored;
+      });
+    },
+    async listArticles(opts = {}) {
+      return guard('read', () => {
+        const rows = db
+          .prepare<[number, number, number], ArticleRow>(
+            `SELECT ${META_COLUMNS} FROM articles WHERE ingested_at >= ? ORDER BY date DESC, ingested_at DESC, seq DESC LIMIT ? OFFSET ?`,
+          )
+          .all(opts.since ?? 0, opts.limit ?? 50, opts.offset ?? 0);
+        return rows.map(toMeta);
+      });
+    },
+    async countArticles() {
+      return guard('read', () => stmt.count.get()?.n ?? 0);
+    },
+    async searchSentences(terms, limit) {
+      const match = ftsAnyPhrase(terms);
+      if (!match) return [];
+      return guard('search', () =>
+        db
+          .prepare<
+            [string, number],
+            Omit<SentenceHit, 'articleId' | 'url'> & { article_id: string; url: string | null }
+          >(
+            `SELECT a.id AS article_id, a.title, a.date, a.source, a.url, s.paragraph, s.idx AS "index", s.text,
+                    s.start_offset AS start, s.end_offset AS "end",
+                    bm25(sentences_fts) AS rank
+             FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid JOIN articles a ON a.seq = s.article_seq
+             WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`,
+          )
+          .all(match, limit)
+          .map(({ article_id, url, ...rest }) => ({ ...rest, articleId: article_id, url: url ?? undefined })),
+      );
+    },
+    async searchQuotes(text, limit) {
+      const words = queryWords(text);
+      if (words.length === 0) return [];
+      const match = words.map((w) => `"${w}"`).join(' OR ');
+      return guard('search', () =>
+        db
+          .prepare<[string, number], QuoteRow>(
+            `SELECT ${QUOTE_COLUMNS}, bm25(quotes_fts, 1.0, 0.3) AS rank
+             FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid JOIN articles a ON a.seq = q.article_seq
+             WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?`,
+          )
+          .all(match, limit)
+          .map(toQuote),
+      );
+    },
+    async quotesMentioning(terms, limit) {
+      const match = ftsAnyPhrase(terms);
+      if (!match) return [];
+      return guard('search', () =>
+        db
+          .prepare<[string, number], QuoteRow>(
+            `SELECT ${QUOTE_COLUMNS}, bm25(quotes_fts, 1.0, 0.0) AS rank
+             FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid JOIN articles a ON a.seq = q.article_seq
+             WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?`,
+          )
+          .all(`text : (${match})`, limit)
+          .map(toQuote),
+      );
+    },
+    async findArticles(ref, limit) {
+      const exact = stmt.getArticle.get(ref.trim().toLowerCase());
+      if (exact) return [toMeta(exact)];
+      const words = queryWords(ref);
+      if (words.length === 0) return [];
+      const like = words.map(() => "lower(title || ' ' || id) LIKE ?").join(' AND ');
+      return guard('read', () =>
+        db
+          .prepare<unknown[], ArticleRow>(
+            `SELECT ${META_COLUMNS} FROM articles WHERE ${like} ORDER BY date DESC, seq DESC LIMIT ?`,
+          )
+          .all(...words.map((w) => `%${w}%`), limit)
+          .map(toMeta),
+      );
+    },
+    async quotesBySpeaker(names, limit) {
+      if (names.length === 0) return [];
+      const placeholders = names.map(() => '?').join(', ');
+      return guard('read', () =>
+        db
+          .prepare<unknown[], QuoteRow>(
+            `SELECT ${QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.seq = q.article_seq
+             WHERE q.speaker COLLATE NOCASE IN (${placeholders})
+             ORDER BY a.date DESC, a.seq DESC, q.idx LIMIT ?`,
+          )
+          .all(...names, limit)
+          .map(toQuote),
+      );
+    },
+    async quotesInArticles(articleIds) {
+      if (articleIds.length === 0) return [];
+      const placeholders = articleIds.map(() => '?').join(', ');
+      return guard('read', () =>
+        db
+          .prepare<unknown[], QuoteRow>(
+            `SELECT ${QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.seq = q.article_seq
+             WHERE a.id IN (${placeholders}) ORDER BY a.date DESC, a.seq DESC, q.idx`,
+          )
+          .all(...articleIds)
+          .map(toQuote),
+      );
+    },
+    async findNames(names) {
+      const lc = [...new Set(names.map((n) => n.trim().toLowerCase()).filter(Boolean))];
+      if (lc.length === 0) return [];
+      const placeholders = lc.map(() => '?').join(', ');
+      return guard('read', () => {
+        const canon = db
+          .prepare<unknown[], { canonical: string }>(
+            `SELECT DISTINCT canonical FROM names WHERE name_lc IN (${placeholders}) LIMIT 50`,
+          )
+          .all(...lc)
+          .map((r) => r.canonical);
+        if (canon.length === 0) return [];
+        const cp = canon.map(() => '?').join(', ');
+        const rows = db
+          .prepare<
+            unknown[],
+            { name_lc: string; canonical: string; kind: string; role: string | null; article_seq: number }
+          >(`SELECT name_lc, canonical, kind, role, article_seq FROM names WHERE canonical IN (${cp}) LIMIT 5000`)
+          .all(...canon);
+        return groupNames(rows);
+      });
+    },
+    async suggestNames(prefix, limit, kind) {
+      const p = prefix.trim().toLowerCase();
+      return guard('read', () => {
+        const rows = db
+          .prepare<
+            [string, string, string | null, string | null, number],
+            { canonical: string; kind: string; role: string | null; n: number }
+          >(
+            `SELECT canonical, kind, max(role) AS role, count(DISTINCT article_seq) AS n FROM names
+             WHERE name_lc >= ? AND name_lc < ? || char(1114111) AND (? IS NULL OR kind = ?)
+             GROUP BY canonical, kind ORDER BY n DESC, canonical LIMIT ?`,
+          )
+          .all(p, p, kind ?? null, kind ?? null, limit);
+        const out = new Map<string, NameRow>();
+        for (const r of rows) {
+          if (!out.has(r.canonical)) {
+            out.set(r.canonical, {
+              name: r.canonical,
+              kind: r.kind as NameRow['kind'],
+              aliases: [],
+              role: r.role,
+              articles: r.n,
+            });
+          }
+        }
+        return [...out.values()];
+      });
+    },
+    async listTopics(limit) {
+      return guard('read', () =>
+        db
+          .prepare<[number], { canonical: string; n: number }>(
+            `SELECT canonical, count(DISTINCT article_seq) AS n FROM names WHERE kind = 'topic'
+             GROUP BY canonical ORDER BY n DESC, canonical LIMIT ?`,
+          )
+          .all(limit)
+          .map((r) => ({ name: r.canonical, kind: 'topic' as const, aliases: [], role: null, articles: r.n })),
+      );
+    },
+    async ping() {
+      guard('ping', () => db.prepare('SELECT 1').get());
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+function migrate(db: Database.Database): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
+  const applied = new Set(
+    db
+      .prepare<[], { version: number }>('SELECT version FROM schema_migrations')
+      .all()
+      .map((r) => r.version),
+  );
+  for (const m of readMigrations(MIGRATIONS_DIR)) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
+    })();
+  }
+}
