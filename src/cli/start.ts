@@ -3,22 +3,35 @@ import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { runConsoleChat } from '../platforms/console/console-chat.js';
+import type { Platform } from '../platforms/platform.js';
 import type { CliIo } from './io.js';
+
+/** Resolves on SIGINT or SIGTERM. */
+function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const done = (signal: string) => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve(signal);
+    };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+}
 
 export async function start(_args: string[], io: CliIo): Promise<number> {
   const config = loadConfig(io.env);
-  const platforms = Boolean(config.slack || config.discord);
+  const chatPlatforms = Boolean(config.slack || config.discord);
   // In the console chat, logs would mix with answers: only warnings and errors go to stderr.
-  const logger = createLogger({
-    level: platforms ? config.logLevel : 'warn',
-    secrets: config.secrets,
-    destination: io.stderr,
-  });
+  const logger = createLogger({ level: chatPlatforms ? config.logLevel : 'warn', secrets: config.secrets, destination: io.stderr });
   const app = await createApp(config, { logger });
+  const platforms: Platform[] = [];
   try {
     const report = await app.syncContent();
     for (const p of report.failed) io.stderr.write(`newsdesk: skipped ${p.path}: ${p.reason}\n`);
-    if (!platforms) {
+    // Platform adapters register here, each only when its tokens are set.
+    for (const platform of platforms) await platform.start();
+    if (!chatPlatforms) {
       const n = await app.services.store.countArticles();
       await runConsoleChat({
         dispatcher: app.dispatcher,
@@ -28,9 +41,12 @@ export async function start(_args: string[], io: CliIo): Promise<number> {
       });
       return 0;
     }
-    io.stderr.write('newsdesk: platforms are not available in this version yet\n');
-    return 1;
+    logger.info({ platforms: platforms.map((p) => p.name) }, 'newsdesk ready');
+    const signal = await untilSignal();
+    logger.info({ signal }, 'shutting down');
+    return 0;
   } finally {
+    for (const platform of platforms.reverse()) await platform.stop().catch((err: unknown) => logger.error({ err }, 'stop failed'));
     await app.close();
   }
 }
