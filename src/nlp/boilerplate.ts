@@ -2,7 +2,9 @@
 import type { Paragraph } from './types.js';
 
 const CALLS_TO_ACTION =
-  /^(?:read more|related|more:|see also|watch|click here|scroll down for video|sign up|subscribe|advertisement|photo:|image:|video:|follow us|share this|copyright|\(c\)|©)/i;
+  /^(?:read more|related|more:|see also|watch|click here|scroll down for (?:video|more)|warning:? graphic content|published:|updated:|last updated|e-?mail to a friend|sign up|subscribe|advertisement|photo:|image:|video:|follow us|share this|copyright|\(c\)|©)/i;
+/** A DailyMail page header: "By . Jane Smith . PUBLISHED: 10:01 EST, 2 May 2014 . | . UPDATED: ...". */
+const MAIL_HEADER = /^by\s*\.\s*[\p{Lu}][^\n]{0,160}?(?:published|updated):/iu;
 const DATE_LINE = /^\s*date\s+\d{4}-\d{2}-\d{2}\s*$/i;
 const CREDIT =
   /\((?:photo|image|video)\s*(?:by|:|credit)|(?:getty images|associated press|reuters|afp|ap photo)\s*\)?\s*$/i;
@@ -22,6 +24,7 @@ export function looksLikeHeadline(text: string): boolean {
 export function boilerplateReason(text: string): string | null {
   const t = text.trim();
   if (DATE_LINE.test(t)) return 'date line';
+  if (MAIL_HEADER.test(t)) return 'page header';
   if (CALLS_TO_ACTION.test(t)) return 'call to action';
   if (BYLINE.test(t) && t.length < 120) return 'byline';
   if (CREDIT.test(t) && t.length < 200) return 'photo credit';

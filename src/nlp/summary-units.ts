@@ -60,7 +60,13 @@ function tidy(text: string): string {
 /** Pieces of one sentence: cut at wide gaps and caption seams, each marked when it ends without a stop. */
 function pieces(text: string): { text: string; cut: boolean }[] {
   const out: { text: string; cut: boolean }[] = [];
+  const chunks: string[] = [];
   for (const chunk of text.split(GAP)) {
+    // A gap before a lower-case word is a stray double space inside one sentence, not a break.
+    if (chunks.length > 0 && /^['"\u2018\u201c(]?\p{Ll}/u.test(chunk)) chunks[chunks.length - 1] += ` ${chunk}`;
+    else chunks.push(chunk);
+  }
+  for (const chunk of chunks) {
     const parts = chunk.split(SEAM);
     for (const part of parts) out.push({ text: part, cut: false });
   }

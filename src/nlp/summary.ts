@@ -12,7 +12,7 @@ export interface SummaryInput {
 export interface SummaryOptions {
   /** At most this many sentences. */
   sentences: number;
-  /** Stop adding sentences once the summary has this many words (default 85; news highlights run 40-60). */
+  /** Stop adding sentences once the summary has this many words (default 90; news highlights run 40-60). */
   maxWords?: number;
   /** Scoring weights; the defaults are what the dev evaluation chose. */
   weights?: Partial<SummaryWeights>;
@@ -32,10 +32,14 @@ export interface SummaryWeights {
   window: number;
   /** Multiplier for a sentence that opens with a quotation or is mostly one. */
   quoted: number;
-  /** Extra weight of a term that photo captions repeat: editors caption what matters. */
-  captionTerms: number;
-  /** Weight of overlap with the first sentence, the article's own summary of itself. */
-  lead: number;
+  /** Multiplier for a sentence of more than 45 words. */
+  long: number;
+  /** The first sentence's prior, as a share of what the decay gives it. */
+  first: number;
+  /** Content is the summed term weight over (content words)^norm: 0 favours long sentences, 1 dense ones. */
+  norm: number;
+  /** How much a term already in the summary loses of its weight (0: none, 1: all of it). */
+  coverage: number;
 }
 
 export const DEFAULT_WEIGHTS: SummaryWeights = {
@@ -45,8 +49,10 @@ export const DEFAULT_WEIGHTS: SummaryWeights = {
   redundancy: 0.5,
   window: 25,
   quoted: 0.8,
-  captionTerms: 0,
-  lead: 0,
+  long: 0.85,
+  first: 0.65,
+  norm: 0.5,
+  coverage: 0,
 };
 
 const PRONOUN_START =
@@ -55,11 +61,21 @@ const CONNECTIVE_START =
   /^['"\u2018\u201c]?(?:but|and|or|so|yet|also|however|meanwhile|still|instead|then|moreover|furthermore|nevertheless|indeed|however)\b/i;
 const QUOTE_CHARS = /['"\u2018\u2019\u201c\u201d]/g;
 
+interface Scorer {
+  candidates: Candidate[];
+  /** Re-scores every candidate, discounting the terms the summary already covers. */
+  rescore: (covered: ReadonlySet<string>) => void;
+}
+
 interface Candidate {
   unit: SummaryUnit;
   terms: Set<string>;
   words: number;
   score: number;
+  /** Position prior. */
+  prior: number;
+  /** Multiplier for how a sentence reads on its own: length, quotation, question. */
+  quality: number;
   /** Reads as a continuation: needs the sentence before it in the summary. */
   dependent: boolean;
 }
@@ -72,10 +88,8 @@ function termWeights(
 ): Map<string, number> {
   const count = new Map<string, number>();
   const caps = new Map<string, number>();
-  const inCaptions = new Set<string>();
-  for (const { unit, terms } of units) {
+  for (const { terms } of units) {
     for (const t of terms) {
-      if (unit.caption) inCaptions.add(t.stem);
       count.set(t.stem, (count.get(t.stem) ?? 0) + 1);
       if (t.capitalised) caps.set(t.stem, (caps.get(t.stem) ?? 0) + 1);
     }
@@ -89,7 +103,7 @@ function termWeights(
     if (n < 2) continue;
     const capShare = (caps.get(s) ?? 0) / n;
     const boost = 1 + weights.capitalised * (capShare > 0.5 || entityStems.has(s) ? 1 : 0);
-    out.set(s, Math.log2(n) * boost * (inCaptions.has(s) ? 1 + weights.captionTerms : 1));
+    out.set(s, Math.log2(n) * boost);
   }
   return out;
 }
@@ -100,10 +114,10 @@ function mostlyQuoted(text: string): boolean {
   return marks >= 2 && /^['"\u2018\u201c]/.test(text);
 }
 
-function scoreCandidates(units: readonly SummaryUnit[], entities: readonly Entity[], w: SummaryWeights): Candidate[] {
+function scoreCandidates(units: readonly SummaryUnit[], entities: readonly Entity[], w: SummaryWeights): Scorer {
   const withTerms = units.map((unit) => ({ unit, terms: contentTerms(unit.text) }));
   const tw = termWeights(withTerms, entities, w);
-  const raw: Candidate[] = [];
+  const candidates: Candidate[] = [];
   let rank = 0;
   for (const { unit, terms } of withTerms) {
     if (unit.caption) continue;
@@ -112,31 +126,35 @@ function scoreCandidates(units: readonly SummaryUnit[], entities: readonly Entit
     if (position >= w.window) break;
     if (n < 6 || n > 80) continue;
     const set = new Set(terms.map((t) => t.stem));
-    let content = 0;
-    for (const s of set) content += tw.get(s) ?? 0;
-    content /= Math.sqrt(Math.max(set.size, 8));
-    raw.push({
+    const factor = (position === 0 ? w.first : 1) / (1 + position / w.decay);
+    let quality = 1;
+    if (n < 10) quality *= 0.7;
+    if (n > 45) quality *= w.long;
+    if (mostlyQuoted(unit.text)) quality *= w.quoted;
+    if (/\?['"\u2019\u201d]?$/.test(unit.text)) quality *= 0.6;
+    candidates.push({
       unit,
       terms: set,
       words: n,
-      score: content,
+      prior: factor,
+      quality,
+      score: 0,
       dependent: position > 0 && (PRONOUN_START.test(unit.text) || CONNECTIVE_START.test(unit.text)),
     });
   }
-  const lead = raw[0]?.terms ?? new Set<string>();
-  for (const c of raw.slice(1)) c.score += w.lead * overlap(c.terms, lead) * Math.max(1e-9, ...raw.map((x) => x.score));
-  const maxContent = Math.max(1e-9, ...raw.map((c) => c.score));
-  let i = 0;
-  for (const c of raw) {
-    const prior = 1 / (1 + i++ / w.decay);
-    let s = w.prior * prior + (1 - w.prior) * (c.score / maxContent);
-    if (c.words < 10) s *= 0.7;
-    if (c.words > 45) s *= 0.85;
-    if (mostlyQuoted(c.unit.text)) s *= w.quoted;
-    if (/\?['"\u2019\u201d]?$/.test(c.unit.text)) s *= 0.6;
-    c.score = s;
-  }
-  return raw;
+  const content = (c: Candidate, covered: ReadonlySet<string>): number => {
+    let sum = 0;
+    for (const t of c.terms) sum += (tw.get(t) ?? 0) * (covered.has(t) ? 1 - w.coverage : 1);
+    return sum / Math.max(c.terms.size, 8) ** w.norm;
+  };
+  const none = new Set<string>();
+  const maxContent = Math.max(1e-9, ...candidates.map((c) => content(c, none)));
+  const rescore = (covered: ReadonlySet<string>) => {
+    for (const c of candidates) {
+      c.score = (w.prior * c.prior + (1 - w.prior) * (content(c, covered) / maxContent)) * c.quality;
+    }
+  };
+  return { candidates, rescore };
 }
 
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -154,9 +172,11 @@ export function summarize(input: SummaryInput, options: SummaryOptions): string[
   try {
     const w: SummaryWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
     const limit = Math.max(1, Math.floor(options.sentences) || 1);
-    const maxWords = options.maxWords ?? 85;
+    const maxWords = options.maxWords ?? 90;
     const units = summaryUnits(input.sentences);
-    const candidates = scoreCandidates(units, input.entities, w);
+    const { candidates, rescore } = scoreCandidates(units, input.entities, w);
+    const covered = new Set<string>();
+    rescore(covered);
     const chosen: Candidate[] = [];
     const chosenOrders = new Set<number>();
     let total = 0;
@@ -172,6 +192,8 @@ export function summarize(input: SummaryInput, options: SummaryOptions): string[
       if (chosen.some((c) => overlap(c.terms, best.terms) > w.redundancy)) continue;
       if (chosen.length > 0 && total + best.words > maxWords * 1.15) continue;
       chosen.push(best);
+      for (const t of best.terms) covered.add(t);
+      if (w.coverage > 0) rescore(covered);
       chosenOrders.add(best.unit.order);
       total += best.words;
       if (total >= maxWords) break;

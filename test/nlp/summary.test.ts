@@ -1,0 +1,146 @@
+// The extractive summarizer on short articles written for these tests.
+import { describe, expect, it } from 'vitest';
+import { articleParagraphs } from '../../src/nlp/boilerplate.js';
+import { segment, splitParagraphs } from '../../src/nlp/sentences.js';
+import { summarize } from '../../src/nlp/summary.js';
+import { summaryUnits } from '../../src/nlp/summary-units.js';
+
+function summaryOf(body: string, sentences = 3, maxWords?: number): string[] {
+  const { paragraphs, sentences: ss } = segment(body, articleParagraphs(splitParagraphs(body)));
+  return summarize({ paragraphs, sentences: ss, entities: [] }, { sentences, maxWords });
+}
+
+const HARBOUR = [
+  'The city council approved a plan on Tuesday to rebuild the old harbour wall in Portwick after winter storms.',
+  'The harbour wall was damaged in three storms in January, flooding forty homes near the quay.',
+  'Work on the harbour wall will start in June and cost the council about 12 million pounds.',
+  'Fishermen in Portwick welcomed the harbour plan, saying the quay had become unsafe for their boats.',
+  'The council will also plant trees along the promenade next spring.',
+].join(' ');
+
+describe('summarize', () => {
+  it.each([
+    ['empty text', ''],
+    ['only whitespace', '  \n\n  '],
+    ['only furniture', 'Scroll down for video\n\nREAD MORE: Council news'],
+  ])('returns [] without throwing for %s', (_name, body) => {
+    expect(summaryOf(body)).toEqual([]);
+  });
+
+  it('returns [] for an input with no sentences at all', () => {
+    expect(summarize({ paragraphs: [], sentences: [], entities: [] }, { sentences: 3 })).toEqual([]);
+  });
+
+  it.each([1, 2, 3])('respects a budget of %i sentences', (n) => {
+    const out = summaryOf(HARBOUR, n);
+    expect(out.length).toBeGreaterThan(0);
+    expect(out.length).toBeLessThanOrEqual(n);
+  });
+
+  it('respects a word budget', () => {
+    const out = summaryOf(HARBOUR, 5, 30);
+    const words = out.join(' ').split(/\s+/).length;
+    expect(out.length).toBeLessThan(3);
+    expect(words).toBeLessThanOrEqual(30 * 1.15 + 20);
+  });
+
+  it('keeps whole sentences of the article, in article order', () => {
+    const out = summaryOf(HARBOUR);
+    let last = -1;
+    for (const s of out) {
+      const at = HARBOUR.indexOf(s);
+      expect(at).toBeGreaterThan(last);
+      last = at;
+    }
+  });
+
+  it('starts with the lead when the lead is about the story', () => {
+    expect(summaryOf(HARBOUR)[0]).toMatch(/^The city council approved a plan/);
+  });
+
+  it.each([
+    ['a video prompt', 'Scroll down for video'],
+    ['a read-more link', 'READ MORE: Storms batter the coast again'],
+    ['a related-story headline', 'Council leader quits over budget row'],
+    ['a photo credit', 'Photo: Jane Smith/Getty Images'],
+    ['a byline', 'By Tom Jones'],
+  ])('drops %s', (_name, line) => {
+    const body = `${HARBOUR.split('. ').slice(0, 2).join('. ')}.\n\n${line}\n\n${HARBOUR.split('. ').slice(2).join('. ')}`;
+    const out = summaryOf(body, 5, 500);
+    expect(out.join(' ')).not.toContain(line.slice(0, 12));
+  });
+
+  it('drops a photo caption run into the text without a full stop', () => {
+    const body =
+      'A storm flooded the harbour town of Portwick on Monday, forcing two hundred people from their homes. ' +
+      'Rescue teams worked through the night to reach families trapped by the water. ' +
+      'Flooded: Residents wade through the high street in Portwick (pictured) on Monday ' +
+      'The council said the damage to the harbour would cost millions to repair. ' +
+      'Residents said the water rose faster than in any storm they remembered.';
+    const out = summaryOf(body, 3, 500);
+    expect(out.join(' ')).not.toContain('(pictured)');
+    expect(out.join(' ')).not.toContain('Flooded:');
+  });
+
+  it('removes a "(CNN)" dateline prefix but keeps its sentence', () => {
+    const body =
+      '(CNN)The city council approved a plan on Tuesday to rebuild the old harbour wall in Portwick. ' +
+      'The wall was damaged in three storms in January, flooding forty homes near the quay.';
+    const out = summaryOf(body);
+    expect(out[0]).toBe('The city council approved a plan on Tuesday to rebuild the old harbour wall in Portwick.');
+  });
+
+  it('does not pick two sentences that say the same thing', () => {
+    const body = [
+      'The city council approved a plan on Tuesday to rebuild the harbour wall in Portwick after winter storms.',
+      'On Tuesday the city council approved a plan to rebuild the Portwick harbour wall after the winter storms.',
+      'The harbour wall was damaged in January, flooding forty homes near the quay.',
+      'Fishermen in Portwick welcomed the harbour plan, saying the quay had become unsafe.',
+    ].join(' ');
+    const out = summaryOf(body, 3, 500);
+    const both = out.filter((s) => /approved a plan/.test(s));
+    expect(both).toHaveLength(1);
+  });
+
+  it('avoids a sentence opening on a pronoun when the sentence before it is not in the summary', () => {
+    const body = [
+      'Maria Lopez won the city marathon in Portwick on Sunday, finishing in two hours and twenty minutes.',
+      'The race drew ten thousand runners from thirty countries, a record for the Portwick marathon.',
+      'Organisers said the warm weather slowed many runners in the second half of the marathon.',
+      'Heavy rain had forced the marathon to be cancelled last year for the first time.',
+      'She said the Portwick marathon crowd carried her through the last ten kilometres of the race.',
+    ].join(' ');
+    const out = summaryOf(body, 3, 500);
+    expect(out.some((s) => s.startsWith('She said'))).toBe(false);
+  });
+
+  it('is deterministic', () => {
+    expect(summaryOf(HARBOUR)).toEqual(summaryOf(HARBOUR));
+  });
+});
+
+describe('summaryUnits', () => {
+  it.each([
+    ['a label caption', 'Heroic: Jane Doe, 9 (right), saved her brother from the dogs', true],
+    ['speech with a colon', 'He said: "We will rebuild the harbour wall this year."', false],
+    ['a plain sentence', 'The harbour wall was damaged in three storms in January.', false],
+  ])('marks %s as caption: %s', (_name, text, caption) => {
+    const units = summaryUnits([{ paragraph: 1, start: 0, end: text.length, text }]);
+    expect(units[0]?.caption).toBe(caption);
+  });
+
+  it('splits a caption seam and keeps the sentence after it', () => {
+    const text = 'Rescuers carry a child from the water on Monday The council said it would pay for repairs.';
+    const units = summaryUnits([{ paragraph: 1, start: 0, end: text.length, text }]);
+    expect(units.map((u) => [u.text, u.caption])).toEqual([
+      ['Rescuers carry a child from the water on Monday', true],
+      ['The council said it would pay for repairs.', false],
+    ]);
+  });
+
+  it('keeps a stray double space inside a sentence as one sentence', () => {
+    const text = 'The mayor criticised the  decision to close the harbour.';
+    const units = summaryUnits([{ paragraph: 1, start: 0, end: text.length, text }]);
+    expect(units.map((u) => u.text)).toEqual(['The mayor criticised the decision to close the harbour.']);
+  });
+});
