@@ -200,6 +200,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions): string[
     }
     return chosen.sort((a, b) => a.unit.order - b.unit.order).map((c) => c.unit.text);
   } catch {
-    return input.sentences.slice(0, Math.max(1, options.sentences)).map((s) => s.text);
+    // Summaries run at ingest on every article: a bug here must cost the summary, not the article.
+    return Array.isArray(input?.sentences) ? input.sentences.slice(0, 3).map((s) => String(s?.text ?? '')) : [];
   }
 }
