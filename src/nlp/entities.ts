@@ -1,12 +1,898 @@
 // Entities: people, organisations and places named in an article, with their aliases and roles.
+import { FEMALE_NAMES, type Gender, MALE_NAMES, SPEECH_VERBS } from './speech-verbs.js';
+import { isCapitalised, isPossessive, stripPossessive, type Token, tokenize } from './tokens.js';
 import type { TopicCatalog } from './topics.js';
-import type { Entity, Paragraph, Sentence } from './types.js';
+import type { Entity, EntityKind, Paragraph, Sentence } from './types.js';
 
+/** Titles before a name: they mark a person and become part of the role. */
+const TITLES = new Set([
+  'gen',
+  'general',
+  'president',
+  'sen',
+  'senator',
+  'rep',
+  'representative',
+  'gov',
+  'governor',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'secretary',
+  'chairman',
+  'chairwoman',
+  'speaker',
+  'judge',
+  'justice',
+  'lt',
+  'col',
+  'colonel',
+  'maj',
+  'adm',
+  'admiral',
+  'capt',
+  'sgt',
+  'minister',
+  'prime',
+  'vice',
+  'ambassador',
+  'mayor',
+  'prof',
+  'professor',
+  'rev',
+  'pope',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'chancellor',
+  'director',
+  'attorney',
+  'sheriff',
+  'leader',
+  'former',
+  'retired',
+  'defense',
+  'state',
+  'deputy',
+  'press',
+  'then',
+  'candidate',
+  'nominee',
+]);
+/** Title words that on their own (not before a name) name an office, not a person. */
+const STRONG_TITLES = new Set([
+  'gen',
+  'sen',
+  'rep',
+  'gov',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'lt',
+  'col',
+  'maj',
+  'adm',
+  'capt',
+  'sgt',
+  'prof',
+  'rev',
+  'president',
+  'senator',
+  'governor',
+  'secretary',
+  'general',
+  'speaker',
+  'judge',
+  'justice',
+  'ambassador',
+  'mayor',
+  'chancellor',
+  'minister',
+]);
+const ORG_WORDS = new Set([
+  'organization',
+  'organisation',
+  'party',
+  'committee',
+  'news',
+  'times',
+  'post',
+  'journal',
+  'press',
+  'reuters',
+  'fox',
+  'house',
+  'senate',
+  'congress',
+  'department',
+  'ministry',
+  'agency',
+  'administration',
+  'council',
+  'association',
+  'institute',
+  'university',
+  'college',
+  'school',
+  'foundation',
+  'corporation',
+  'company',
+  'inc',
+  'corp',
+  'group',
+  'union',
+  'court',
+  'bank',
+  'fund',
+  'commission',
+  'campaign',
+  'network',
+  'staff',
+  'chiefs',
+  'office',
+  'service',
+  'bureau',
+  'center',
+  'centre',
+  'alliance',
+  'federation',
+  'club',
+  'society',
+  'magazine',
+  'tribune',
+  'herald',
+  'gazette',
+  'daily',
+  'examiner',
+  'politico',
+  'breitbart',
+  'twitter',
+  'facebook',
+  'google',
+  'pentagon',
+  'kremlin',
+  'army',
+  'navy',
+  'police',
+  'hospital',
+  'church',
+  'review',
+  'street',
+  'media',
+]);
+
+/** Places: countries, US states, capitals and regions; demonyms map to their place. */
+const PLACES = new Set(
+  [
+    'Afghanistan',
+    'Albania',
+    'Algeria',
+    'Argentina',
+    'Armenia',
+    'Australia',
+    'Austria',
+    'Azerbaijan',
+    'Bahrain',
+    'Bangladesh',
+    'Belarus',
+    'Belgium',
+    'Bolivia',
+    'Bosnia',
+    'Brazil',
+    'Bulgaria',
+    'Cambodia',
+    'Canada',
+    'Chile',
+    'China',
+    'Colombia',
+    'Croatia',
+    'Cuba',
+    'Cyprus',
+    'Czech Republic',
+    'Denmark',
+    'Ecuador',
+    'Egypt',
+    'Estonia',
+    'Ethiopia',
+    'Finland',
+    'France',
+    'Georgia',
+    'Germany',
+    'Greece',
+    'Haiti',
+    'Honduras',
+    'Hungary',
+    'Iceland',
+    'India',
+    'Indonesia',
+    'Iran',
+    'Iraq',
+    'Ireland',
+    'Israel',
+    'Italy',
+    'Japan',
+    'Jordan',
+    'Kazakhstan',
+    'Kenya',
+    'Kosovo',
+    'Kuwait',
+    'Latvia',
+    'Lebanon',
+    'Libya',
+    'Lithuania',
+    'Luxembourg',
+    'Malaysia',
+    'Mexico',
+    'Moldova',
+    'Mongolia',
+    'Montenegro',
+    'Morocco',
+    'Netherlands',
+    'New Zealand',
+    'Nigeria',
+    'North Korea',
+    'South Korea',
+    'Korea',
+    'Norway',
+    'Pakistan',
+    'Palestine',
+    'Panama',
+    'Peru',
+    'Philippines',
+    'Poland',
+    'Portugal',
+    'Qatar',
+    'Romania',
+    'Russia',
+    'Saudi Arabia',
+    'Serbia',
+    'Singapore',
+    'Slovakia',
+    'Slovenia',
+    'Somalia',
+    'South Africa',
+    'Spain',
+    'Sudan',
+    'Sweden',
+    'Switzerland',
+    'Syria',
+    'Taiwan',
+    'Thailand',
+    'Tunisia',
+    'Turkey',
+    'Ukraine',
+    'United Kingdom',
+    'Britain',
+    'Great Britain',
+    'England',
+    'Scotland',
+    'Wales',
+    'United States',
+    'America',
+    'U.S.',
+    'US',
+    'USA',
+    'U.S.A.',
+    'UK',
+    'U.K.',
+    'Venezuela',
+    'Vietnam',
+    'Yemen',
+    'Zimbabwe',
+    'Europe',
+    'Asia',
+    'Africa',
+    'Middle East',
+    'Crimea',
+    'Gaza',
+    'West Bank',
+    'Alabama',
+    'Alaska',
+    'Arizona',
+    'Arkansas',
+    'California',
+    'Colorado',
+    'Connecticut',
+    'Delaware',
+    'Florida',
+    'Hawaii',
+    'Idaho',
+    'Illinois',
+    'Indiana',
+    'Iowa',
+    'Kansas',
+    'Kentucky',
+    'Louisiana',
+    'Maine',
+    'Maryland',
+    'Massachusetts',
+    'Michigan',
+    'Minnesota',
+    'Mississippi',
+    'Missouri',
+    'Montana',
+    'Nebraska',
+    'Nevada',
+    'New Hampshire',
+    'New Jersey',
+    'New Mexico',
+    'New York',
+    'North Carolina',
+    'North Dakota',
+    'Ohio',
+    'Oklahoma',
+    'Oregon',
+    'Pennsylvania',
+    'Rhode Island',
+    'South Carolina',
+    'South Dakota',
+    'Tennessee',
+    'Texas',
+    'Utah',
+    'Vermont',
+    'Virginia',
+    'Washington',
+    'West Virginia',
+    'Wisconsin',
+    'Wyoming',
+    'Brussels',
+    'Lisbon',
+    'Madrid',
+    'London',
+    'Paris',
+    'Berlin',
+    'Moscow',
+    'Beijing',
+    'Tokyo',
+    'Kyiv',
+    'Kiev',
+    'Seoul',
+    'Pyongyang',
+    'Taipei',
+    'Tehran',
+    'Baghdad',
+    'Damascus',
+    'Jerusalem',
+    'Ankara',
+    'Rome',
+    'Madrid',
+    'Warsaw',
+    'Ottawa',
+    'Philadelphia',
+    'Chicago',
+    'Los Angeles',
+    'Boston',
+    'Houston',
+    'Miami',
+    'Cleveland',
+    'Atlanta',
+    'Denver',
+    'Dallas',
+    'Detroit',
+    'Phoenix',
+    'Seattle',
+    'Brooklyn',
+    'Manhattan',
+  ].map((p) => p.toLowerCase()),
+);
+const DEMONYMS: Record<string, string> = {
+  american: 'United States',
+  ukrainian: 'Ukraine',
+  russian: 'Russia',
+  chinese: 'China',
+  japanese: 'Japan',
+  korean: 'Korea',
+  taiwanese: 'Taiwan',
+  german: 'Germany',
+  french: 'France',
+  british: 'United Kingdom',
+  european: 'Europe',
+  mexican: 'Mexico',
+  canadian: 'Canada',
+  iranian: 'Iran',
+  iraqi: 'Iraq',
+  syrian: 'Syria',
+  israeli: 'Israel',
+  palestinian: 'Palestine',
+  turkish: 'Turkey',
+  polish: 'Poland',
+  italian: 'Italy',
+  spanish: 'Spain',
+  indian: 'India',
+  pakistani: 'Pakistan',
+  afghan: 'Afghanistan',
+  saudi: 'Saudi Arabia',
+  egyptian: 'Egypt',
+  cuban: 'Cuba',
+  portuguese: 'Portugal',
+  dutch: 'Netherlands',
+  belgian: 'Belgium',
+  swedish: 'Sweden',
+  greek: 'Greece',
+  brazilian: 'Brazil',
+  australian: 'Australia',
+  venezuelan: 'Venezuela',
+};
+/** Capitalised words that start sentences or modify, not names. */
+const NOT_NAMES = new Set(
+  'the a an he she it they we i you his her its their our my your this that these those there here but and or so yet if as at in on of for to from by with when while after before since because although though however meanwhile despite during under over into about what which who whom whose where why how then now also still even just only both either neither each every all some many most few several no not one two three first last next new former senior top honestly well look yes according asked other another such much more less mr mrs ms monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december today yesterday tomorrow read related watch photo image video click sign'.split(
+    ' ',
+  ),
+);
+const CONNECTORS = new Set(['of', 'for', 'de', 'von', 'van', 'al', 'bin', 'la', 'del', 'da']);
+const MODIFIERS = new Set(['retired', 'former', 'late', 'acting', 'then', 'outgoing', 'incoming', 'deputy']);
+const ORG_ACRONYMS = new Set([
+  'CNN',
+  'NATO',
+  'FBI',
+  'CIA',
+  'NSA',
+  'UN',
+  'EU',
+  'GOP',
+  'DNC',
+  'RNC',
+  'ABC',
+  'NBC',
+  'CBS',
+  'MSNBC',
+  'NPR',
+  'BBC',
+  'AFP',
+  'AP',
+  'NYPD',
+  'NRA',
+  'WHO',
+  'IMF',
+]);
+const ROLE_NOUNS = new Set([
+  'head',
+  'spokesman',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'adviser',
+  'advisor',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'secretary',
+  'director',
+  'manager',
+  'strategist',
+  'aide',
+  'candidate',
+  'nominee',
+  'senator',
+  'congressman',
+  'congresswoman',
+  'official',
+  'ambassador',
+  'minister',
+  'leader',
+  'analyst',
+  'pollster',
+  'founder',
+  'president',
+  'governor',
+  'mayor',
+  'executive',
+  'lawyer',
+  'attorney',
+  'economist',
+  'commentator',
+  'host',
+  'reporter',
+  'correspondent',
+  'columnist',
+  'editor',
+  'professor',
+  'delegate',
+  'chief',
+]);
+
+/** One occurrence of an entity in the body. */
+export interface EntityMention {
+  start: number;
+  end: number;
+  /** Index into the entity list. */
+  entity: number;
+}
+
+/** Internal reading of the entities: mentions in order, and each entity's gender guess. */
+export interface EntityReading {
+  mentions: EntityMention[];
+  genders: (Gender | null)[];
+}
+
+/** Whether a mention is a possessive ("Trump's comments"): a possessor is not a speaker. */
+export function mentionIsPossessive(body: string, m: { end: number }): boolean {
+  const c = body[m.end] ?? '';
+  return c === '’' || c === "'";
+}
+
+const readings = new WeakMap<readonly Entity[], EntityReading>();
+
+/** The mentions and genders computed with these entities, if they came from extractEntities. */
+export function entityReading(entities: readonly Entity[]): EntityReading | undefined {
+  return readings.get(entities);
+}
+
+interface Run {
+  start: number;
+  end: number;
+  /** Name words without titles or connectors at the edges. */
+  words: string[];
+  /** Title words before the name ("retired Gen."). */
+  title: string;
+  possessive: boolean;
+  sentenceStart: boolean;
+  /** Token index after the run in its sentence. */
+  next: number;
+  /** Token index of the first title or name word. */
+  head: number;
+  tokens: Token[];
+}
+
+function lower(t: Token | undefined): string {
+  return t ? t.text.toLowerCase() : '';
+}
+
+function isAcronym(w: string): boolean {
+  return /^[A-Z][A-Z.&]{1,6}$/.test(w) && /[A-Z].*[A-Z]/.test(w);
+}
+
+function runsOf(tokens: Token[]): Run[] {
+  const runs: Run[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!t || !isCapitalised(t.text)) {
+      i++;
+      continue;
+    }
+    const from = i;
+    const words: Token[] = [];
+    let possessive = false;
+    let j = i;
+    while (j < tokens.length) {
+      const tok = tokens[j];
+      if (!tok) break;
+      if (isCapitalised(tok.text)) {
+        if (words.length > 0 && NOT_NAMES.has(tok.text.toLowerCase())) break;
+        words.push(tok);
+        j++;
+        // "Gen." / "F." / "U.S." keep their period inside the run.
+        const dot = tokens[j];
+        if (dot?.text === '.' && dot.start === tok.end && (tok.text.length <= 4 || tok.text.includes('.'))) {
+          const after = tokens[j + 1];
+          if (after && isCapitalised(after.text) && TITLES.has(tok.text.toLowerCase().replace(/\./g, ''))) j++;
+          else if (after && isCapitalised(after.text) && tok.text.length === 1) j++;
+          else if (tok.text.includes('.') && /^\p{L}(\.\p{L})+$/u.test(tok.text)) {
+            words[words.length - 1] = { ...tok, end: dot.end, text: `${tok.text}.` };
+            j++;
+          }
+        }
+        if (isPossessive(tok.text)) {
+          possessive = true;
+          break;
+        }
+        continue;
+      }
+      const connects =
+        CONNECTORS.has(tok.text) ||
+        (tok.text === 'the' && tokens[j - 1]?.text === 'of') ||
+        (tok.text === 'and' && ORG_WORDS.has(lower(tokens[j + 2])));
+      if (connects && isCapitalised(tokens[j + 1]?.text ?? '') && words.length > 0) {
+        words.push(tok);
+        j++;
+        continue;
+      }
+      if (tok.text === '(' && words.length > 0) break;
+      break;
+    }
+    // Leading sentence words ("The", "But") are not part of a name.
+    let w = 0;
+    while (w < words.length && NOT_NAMES.has(lower(words[w]))) w++;
+    if (w === 0 && from === 0 && words.length > 1) {
+      const l0 = lower(words[0]);
+      if (l0.endsWith('ing') || l0.endsWith('ly') || SPEECH_VERBS.has(l0)) w = 1;
+    }
+    let titleEnd = w;
+    while (titleEnd < words.length - 1 && TITLES.has(lower(words[titleEnd]).replace(/\./g, ''))) titleEnd++;
+    const nameTokens = words.slice(titleEnd);
+    while (nameTokens.length > 0 && CONNECTORS.has(nameTokens[nameTokens.length - 1]?.text ?? '')) nameTokens.pop();
+    const first = nameTokens[0];
+    const last = nameTokens[nameTokens.length - 1];
+    if (first && last) {
+      const titleTokens = words.slice(w, titleEnd);
+      runs.push({
+        start: first.start,
+        end: possessive ? last.end - (last.text.endsWith('s') ? 2 : 1) : last.end,
+        words: nameTokens.map((x) => stripPossessive(x.text)),
+        title: titleTokens
+          .map((x) => (x.text.length <= 4 && TITLES.has(x.text.toLowerCase()) ? `${x.text}.` : x.text))
+          .join(' '),
+        possessive,
+        sentenceStart: from === 0 && w === 0 && titleEnd === 0,
+        next: j + (possessive ? 1 : 0),
+        head: tokens.indexOf(words[w] ?? first),
+        tokens,
+      });
+    }
+    i = Math.max(j, i + 1);
+  }
+  return runs;
+}
+
+function classify(words: string[], title: string, nextWord: string): EntityKind {
+  const name = words.join(' ');
+  const lowerName = name.toLowerCase();
+  if (PLACES.has(lowerName) || PLACES.has(lowerName.replace(/^the /, ''))) return 'place';
+  if (title && words.length >= 1 && [...title.toLowerCase().split(/[ .]+/)].some((t) => STRONG_TITLES.has(t))) {
+    return 'person';
+  }
+  for (const w of words)
+    if (ORG_ACRONYMS.has(w) || (!isAcronym(w) && ORG_WORDS.has(w.toLowerCase()))) return 'organization';
+  if (words.length === 1 && isAcronym(words[0] ?? '')) return 'organization';
+  const firstLower = (words[0] ?? '').toLowerCase();
+  if (MALE_NAMES.has(firstLower) || FEMALE_NAMES.has(firstLower)) return words.length >= 2 ? 'person' : 'other';
+  if (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    words.every((w) => /^\p{Lu}[\p{Ll}'’-]/u.test(w) || /^\p{Lu}\.?$/u.test(w))
+  ) {
+    return 'person';
+  }
+  if (SPEECH_VERBS.has(nextWord)) return 'person';
+  return 'other';
+}
+
+function roleAfter(body: string, run: Run): string | null {
+  const toks = run.tokens;
+  const comma = toks[run.next];
+  if (comma?.text !== ',') return null;
+  const first = toks[run.next + 1];
+  if (!first) return null;
+  const fl = first.text.toLowerCase();
+  if (['who', 'which', 'that', 'and', 'but', 'said', 'says', 'told', 'according', 'in', 'on', 'at', 'as'].includes(fl))
+    return null;
+  const roleLike =
+    !isCapitalised(first.text) ||
+    isPossessive(first.text) ||
+    ['the', 'a', 'an', 'then', 'former'].includes(fl) ||
+    ROLE_NOUNS.has(lower(toks[run.next + 2]));
+  if (!roleLike) return null;
+  let k = run.next + 1;
+  let hasRoleNoun = false;
+  while (k < toks.length && k < run.next + 16) {
+    const t = toks[k];
+    if (!t || t.text === ',' || t.text === '.' || t.text === ';' || t.text === '(' || t.text === '—') break;
+    if (ROLE_NOUNS.has(stripPossessive(t.text).toLowerCase().replace(/s$/, ''))) hasRoleNoun = true;
+    if (SPEECH_VERBS.has(t.text.toLowerCase()) && k > run.next + 1) return null;
+    k++;
+  }
+  const end = toks[k];
+  const last = toks[k - 1];
+  if (!hasRoleNoun || !last || (end && end.text !== ',' && end.text !== '.')) return null;
+  return body.slice(first.start, last.end);
+}
+
+function roleBefore(body: string, run: Run, tokenIndex: number): string | null {
+  const toks = run.tokens;
+  let k = tokenIndex - 1;
+  const stop = Math.max(0, tokenIndex - 6);
+  let hasRole = false;
+  while (k >= stop) {
+    const t = toks[k];
+    if (!t || /^[^\p{L}]/u.test(t.text)) break;
+    const l = t.text.toLowerCase();
+    const nextIsRole = ROLE_NOUNS.has(lower(toks[k + 1])) && k + 1 < tokenIndex;
+    if (ROLE_NOUNS.has(l)) hasRole = true;
+    else if (!MODIFIERS.has(l) && !(isCapitalised(t.text) && !NOT_NAMES.has(l)) && !nextIsRole) break;
+    k--;
+  }
+  const first = toks[k + 1];
+  const last = toks[tokenIndex - 1];
+  if (!first || !last || k + 1 >= tokenIndex) return null;
+  if (!hasRole) {
+    for (let x = k + 1; x < tokenIndex; x++) if (!MODIFIERS.has(lower(toks[x]))) return null;
+  }
+  return body.slice(first.start, last.end);
+}
+
+interface Draft {
+  name: string;
+  kind: EntityKind;
+  aliases: Set<string>;
+  role: string | null;
+  mentions: number;
+  gender: Gender | null;
+  male: number;
+  female: number;
+}
+
+const PLACE_CANON: Record<string, string> = {
+  'u.s.': 'United States',
+  us: 'United States',
+  usa: 'United States',
+  'u.s.a.': 'United States',
+  america: 'United States',
+  uk: 'United Kingdom',
+  'u.k.': 'United Kingdom',
+  britain: 'United Kingdom',
+  'great britain': 'United Kingdom',
+  kiev: 'Kyiv',
+};
+
+function initials(words: string[]): string {
+  return words
+    .filter((w) => isCapitalised(w))
+    .map((w) => w[0] ?? '')
+    .join('');
+}
+
+/**
+ * Finds people, organisations and places in capitalised runs, links surnames, acronyms and
+ * catalog aliases to one entity, and reads roles from titles and appositions.
+ */
 export function extractEntities(
-  _body: string,
+  body: string,
   _paragraphs: readonly Paragraph[],
-  _sentences: readonly Sentence[],
-  _catalog: TopicCatalog,
+  sentences: readonly Sentence[],
+  catalog: TopicCatalog,
 ): Entity[] {
-  return [];
+  const drafts: Draft[] = [];
+  const byName = new Map<string, number>();
+  const bySurname = new Map<string, number>();
+  const mentions: EntityMention[] = [];
+  const catalogIndex = new Map<string, string>();
+  for (const topic of catalog) {
+    for (const n of [topic.name, ...topic.aliases]) catalogIndex.set(n.toLowerCase(), topic.name);
+  }
+  const add = (name: string, kind: EntityKind): number => {
+    const key = name.toLowerCase();
+    const found = byName.get(key);
+    if (found !== undefined) return found;
+    drafts.push({ name, kind, aliases: new Set(), role: null, mentions: 0, gender: null, male: 0, female: 0 });
+    const idx = drafts.length - 1;
+    byName.set(key, idx);
+    return idx;
+  };
+  let lastPerson = -1;
+  for (const s of sentences) {
+    const tokens = tokenize(body, s.start, s.end);
+    for (const run of runsOf(tokens)) {
+      const nextTok = run.tokens[run.next];
+      const nextWord = lower(nextTok);
+      let name = run.words.join(' ');
+      if (run.sentenceStart && run.words.length === 1 && !isAcronym(name) && !SPEECH_VERBS.has(nextWord)) {
+        // A single capitalised word opening a sentence is only a name if we know it already.
+        if (
+          !byName.has(name.toLowerCase()) &&
+          !bySurname.has(name.toLowerCase()) &&
+          !PLACES.has(name.toLowerCase()) &&
+          !DEMONYMS[name.toLowerCase()]
+        ) {
+          continue;
+        }
+      }
+      const lowerName = name.toLowerCase();
+      const demonym = run.words.length === 1 ? DEMONYMS[lowerName] : undefined;
+      let idx: number;
+      if (demonym) {
+        idx = add(demonym, 'place');
+        drafts[idx]?.aliases.add(name);
+      } else if (PLACE_CANON[lowerName] || PLACES.has(lowerName)) {
+        const canon = PLACE_CANON[lowerName] ?? name;
+        idx = add(canon, 'place');
+        if (canon !== name) drafts[idx]?.aliases.add(name);
+      } else if (catalogIndex.has(lowerName)) {
+        const canon = catalogIndex.get(lowerName) ?? name;
+        idx = add(canon, 'organization');
+        if (canon !== name) drafts[idx]?.aliases.add(name);
+      } else if (byName.has(lowerName)) {
+        idx = byName.get(lowerName) ?? 0;
+      } else if (run.words.length === 1 && bySurname.has(lowerName)) {
+        idx = bySurname.get(lowerName) ?? 0;
+        drafts[idx]?.aliases.add(name);
+      } else {
+        const kind = classify(run.words, run.title, nextWord);
+        if (kind === 'other' && run.words.length === 1 && !run.title) continue;
+        if (run.words.length === 1 && kind === 'person' && lastPerson >= 0) {
+          // no known full name: keep the single name
+        }
+        name = run.words.join(' ');
+        idx = add(name, kind);
+        const d = drafts[idx];
+        if (d && kind === 'person' && run.words.length >= 2) {
+          const surname = (run.words[run.words.length - 1] ?? '').toLowerCase();
+          if (!['jr', 'sr', 'ii', 'iii'].includes(surname)) bySurname.set(surname, idx);
+        }
+      }
+      const d = drafts[idx];
+      if (!d) continue;
+      d.mentions++;
+      mentions.push({ start: run.start, end: run.end, entity: idx });
+      if (d.kind === 'person') {
+        lastPerson = idx;
+        const first = (run.words[0] ?? '').toLowerCase();
+        const t = run.title.toLowerCase();
+        if (/\b(mr|king|prince)\b/.test(t) || (MALE_NAMES.has(first) && run.words.length >= 2)) d.male += 2;
+        if (/\b(mrs|ms|queen|princess)\b/.test(t) || (FEMALE_NAMES.has(first) && run.words.length >= 2)) d.female += 2;
+        if (!d.role) {
+          const pre = roleBefore(body, run, run.head);
+          const title = run.title.replace(/^(The|A)\s+/i, '');
+          const lead = pre && title ? `${pre} ${title}` : (pre ?? null);
+          d.role = roleAfter(body, run) ?? (lead || (title && !/^(mr|mrs|ms)\.?$/i.test(title) ? title : null));
+          if (d.role && /^(mr|mrs|ms|dr)\.?$/i.test(d.role)) d.role = null;
+        }
+      } else if (!d.role && d.kind === 'organization') {
+        d.role = null;
+      }
+    }
+  }
+  // Pronoun evidence for gender: "he"/"she" right after a person's mention, in the same or next sentence.
+  const pronounRe = /\b(he|she|his|her|him)\b/gi;
+  let mi = 0;
+  for (const m of body.matchAll(pronounRe)) {
+    while (mi + 1 < mentions.length && (mentions[mi + 1]?.start ?? Number.POSITIVE_INFINITY) < m.index) mi++;
+    const mention = mentions[mi];
+    if (!mention || mention.start > m.index || m.index - mention.end > 200) continue;
+    const d = drafts[mention.entity];
+    if (!d || d.kind !== 'person') continue;
+    const p = m[0].toLowerCase();
+    if (p === 'he' || p === 'his' || p === 'him') d.male++;
+    else d.female++;
+  }
+  // Acronyms and their expansions are one entity.
+  const acronyms = new Map<string, number>();
+  drafts.forEach((d, i) => {
+    if (isAcronym(d.name)) acronyms.set(d.name.replace(/[.&]/g, ''), i);
+  });
+  const mergedInto = new Map<number, number>();
+  drafts.forEach((d, i) => {
+    if (d.kind !== 'organization' || !d.name.includes(' ')) return;
+    const acr = initials(d.name.split(' '));
+    const a = acronyms.get(acr);
+    if (a === undefined || a === i) return;
+    const target = drafts[a];
+    if (!target) return;
+    // Keep the catalog name (or the acronym) as canonical; the expansion becomes an alias.
+    target.aliases.add(d.name);
+    for (const al of d.aliases) target.aliases.add(al);
+    target.mentions += d.mentions;
+    mergedInto.set(i, a);
+  });
+  const finalIndex: number[] = [];
+  const entities: Entity[] = [];
+  const genders: (Gender | null)[] = [];
+  drafts.forEach((d, i) => {
+    if (mergedInto.has(i)) return;
+    finalIndex[i] = entities.length;
+    const topic = catalog.find((t) => t.name === d.name);
+    if (topic) for (const al of topic.aliases) d.aliases.add(al);
+    d.aliases.delete(d.name);
+    const gender: Gender | null =
+      d.kind === 'person' ? (d.male > d.female ? 'male' : d.female > d.male ? 'female' : null) : null;
+    entities.push({ name: d.name, kind: d.kind, aliases: [...d.aliases], role: d.role, mentions: d.mentions });
+    genders.push(gender);
+  });
+  for (const [from, to] of mergedInto) finalIndex[from] = finalIndex[to] ?? 0;
+  const finalMentions = mentions.map((m) => ({ ...m, entity: finalIndex[m.entity] ?? 0 }));
+  // Surname aliases for people named in full.
+  for (const e of entities) {
+    if (e.kind !== 'person') continue;
+    const parts = e.name.split(' ');
+    const surname = parts[parts.length - 1];
+    if (parts.length >= 2 && surname && !e.aliases.includes(surname)) {
+      const used = finalMentions.some((m) => entities[m.entity] === e && body.slice(m.start, m.end) === surname);
+      if (used) e.aliases.push(surname);
+    }
+  }
+  readings.set(entities, { mentions: finalMentions, genders });
+  return entities;
 }

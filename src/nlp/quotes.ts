@@ -1,11 +1,777 @@
 // Quotes and attribution: every attributed span, its speaker, role, cue and kind.
-import type { Entity, Paragraph, Quote, Sentence } from './types.js';
+import { type EntityMention, entityReading } from './entities.js';
+import { resolveSpeaker, type SpeakerMention } from './speaker.js';
+import {
+  ADDRESSEE_VERBS,
+  SOURCE_NOUNS,
+  SPEECH_VERBS,
+  SUBJECT_PRONOUNS,
+  VERB_PREFIX,
+  WEAK_VERBS,
+} from './speech-verbs.js';
+import { isCapitalised, type Token, tokenize } from './tokens.js';
+import type { Entity, Paragraph, Quote, QuoteKind, Sentence } from './types.js';
 
+/** A span between quotation marks; end includes the closing mark when there is one. */
+interface MarkedSpan {
+  start: number;
+  end: number;
+  paragraph: number;
+  closed: boolean;
+  /** Set when an indirect attribution absorbs the span (a mixed quote). */
+  absorbed: boolean;
+}
+
+const OPEN_DQ = new Set(['“', '„', '«']);
+const CLOSE_DQ = new Set(['”', '»']);
+
+/** Quotation-mark spans per paragraph; an unclosed quote runs to the paragraph's end. */
+function markedSpans(body: string, paragraphs: readonly Paragraph[]): MarkedSpan[] {
+  const out: MarkedSpan[] = [];
+  for (const p of paragraphs) {
+    let open = -1;
+    let depth = 0;
+    let any = false;
+    const push = (start: number, end: number, closed: boolean) => {
+      if (end - start > 2) out.push({ start, end, paragraph: p.index, closed, absorbed: false });
+      any = true;
+    };
+    for (let i = p.start; i < p.end; i++) {
+      const c = body[i] ?? '';
+      if (OPEN_DQ.has(c)) {
+        if (open < 0) open = i;
+        else depth++;
+      } else if (CLOSE_DQ.has(c)) {
+        if (depth > 0) depth--;
+        else if (open >= 0) {
+          push(open, i + 1, true);
+          open = -1;
+        } else if (!any) push(p.start, i + 1, true);
+      } else if (c === '"' || (c === "'" && body[i + 1] === "'") || (c === '`' && body[i + 1] === '`')) {
+        const wide = c !== '"';
+        if (open < 0) {
+          const prev = body[i - 1] ?? ' ';
+          const opens = i === p.start || /[\s([—–\-:]/.test(prev);
+          if (opens || c === '`') open = i;
+          else if (!any) push(p.start, i + (wide ? 2 : 1), true);
+        } else {
+          push(open, i + (wide ? 2 : 1), true);
+          open = -1;
+          depth = 0;
+        }
+        if (wide) i++;
+      }
+    }
+    if (open >= 0) push(open, p.end, false);
+  }
+  return out;
+}
+
+interface Attribution {
+  start: number;
+  end: number;
+  speaker: SpeakerMention | null;
+  cue: string | null;
+  kind: QuoteKind;
+  paragraph: number;
+}
+
+const BOUNDARY_WORDS = new Set([
+  'that',
+  'which',
+  'but',
+  'because',
+  'while',
+  'when',
+  'if',
+  'although',
+  'though',
+  'since',
+  'so',
+  'after',
+  'before',
+  'until',
+  'where',
+  'whether',
+  'as',
+  'said',
+  'says',
+  'told',
+  'and',
+  'or',
+  'than',
+]);
+const NP_STOP_AFTER = new Set([
+  'who',
+  'which',
+  'that',
+  'in',
+  'on',
+  'at',
+  'during',
+  'after',
+  'before',
+  'when',
+  'while',
+  'as',
+  'to',
+  'about',
+  'from',
+  'with',
+  'last',
+  'this',
+  'earlier',
+  'on',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'yesterday',
+  'today',
+  'recently',
+  'and',
+  'but',
+  'because',
+  'though',
+  'although',
+  'adding',
+  'noting',
+  'referring',
+]);
+const ADVERBIALS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'yesterday',
+  'today',
+  'tonight',
+  'recently',
+  'earlier',
+  'later',
+  'then',
+  'also',
+  'again',
+  'publicly',
+  'privately',
+  'repeatedly',
+  'previously',
+  'once',
+  'flatly',
+  'simply',
+  'bluntly',
+  'now',
+]);
+const CONTENT_BAD_START = new Set([
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'of',
+  'about',
+  'with',
+  'from',
+  'by',
+  'during',
+  'after',
+  'before',
+  'and',
+  'but',
+  'or',
+  'as',
+  'so',
+  'up',
+  'out',
+  'off',
+  'so',
+  'yes',
+  'no',
+  'thanks',
+  'goodbye',
+  'sorry',
+]);
+const FIRST_PERSON = /(?<![\p{L}])(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|we|We|our|Our|us|My)(?![\p{L}])/u;
+
+function low(t: Token | undefined): string {
+  return t ? t.text.toLowerCase() : '';
+}
+
+function isWord(t: Token | undefined): boolean {
+  return t !== undefined && /^[\p{L}\p{N}]/u.test(t.text);
+}
+
+/** A speech cue at token i: its base form and the index after it. "according to" counts. */
+function cueAt(tokens: readonly Token[], i: number): { base: string; next: number } | null {
+  const t = tokens[i];
+  if (!t) return null;
+  const l = t.text.toLowerCase();
+  if (l === 'according' && low(tokens[i + 1]) === 'to') return { base: 'according to', next: i + 2 };
+  const base = SPEECH_VERBS.get(l);
+  if (!base) return null;
+  if (base === 'point out') return low(tokens[i + 1]) === 'out' ? { base, next: i + 2 } : null;
+  // "the report said" is a cue, "a report" is a noun: nouns follow a determiner.
+  const prev = low(tokens[i - 1]);
+  if (['a', 'an', 'the', 'his', 'her', 'their', 'its', 'this', 'that', 'my', 'our', 'your'].includes(prev)) return null;
+  return { base, next: i + 1 };
+}
+
+interface Np {
+  from: number;
+  to: number;
+  roleFrom: number;
+  roleTo: number;
+}
+
+function npLooksLikeSpeaker(tokens: readonly Token[], np: Np, entityStarts: ReadonlySet<number>): boolean {
+  const n = np.to - np.from;
+  if (n <= 0 || n > 12) return false;
+  for (let k = np.from; k < np.to; k++) {
+    const t = tokens[k];
+    if (!t) continue;
+    const l = t.text.toLowerCase();
+    if (n === 1 && SUBJECT_PRONOUNS.has(l)) return true;
+    if (SOURCE_NOUNS.has(l)) return true;
+    if (entityStarts.has(t.start)) return true;
+    if (isCapitalised(t.text) && k > np.from && /^\p{Lu}\p{Ll}/u.test(t.text)) return true;
+    if (isCapitalised(t.text) && n <= 3 && !['The', 'A', 'An', 'It', 'This', 'That', 'There'].includes(t.text))
+      return true;
+  }
+  const last = low(tokens[np.to - 1]);
+  return ['who', 'which', 'one', 'others', 'some', 'many', 'both'].includes(last);
+}
+
+/** The subject noun phrase ending right before token `v` (skipping "also", "has", ...). */
+function subjectBefore(tokens: readonly Token[], v: number, lo: number): Np | null {
+  let k = v - 1;
+  while (k >= lo && VERB_PREFIX.has(low(tokens[k]))) k--;
+  if (k < lo) return null;
+  let roleFrom = -1;
+  let roleTo = -1;
+  if (tokens[k]?.text === ',') {
+    // "John Bolton, Trump's former adviser, said": the apposition is the role.
+    let c = k - 1;
+    while (c > lo && c > k - 25 && tokens[c]?.text !== ',' && !/^[.;:“”"(]$/.test(tokens[c]?.text ?? '')) c--;
+    if (tokens[c]?.text !== ',' || c <= lo) return null;
+    roleFrom = c + 1;
+    roleTo = k;
+    k = c - 1;
+  }
+  const to = k + 1;
+  let from = to;
+  while (from - 1 >= lo && to - from < 12) {
+    const t = tokens[from - 1];
+    if (!t) break;
+    const l = t.text.toLowerCase();
+    if (!isWord(t) && t.text !== '.' && t.text !== '-' && t.text !== '&') break;
+    if (t.text === '.' && !/^\p{Lu}[\p{L}]{0,3}$/u.test(tokens[from - 2]?.text ?? '')) break;
+    if (
+      BOUNDARY_WORDS.has(l) &&
+      !(l === 'and' && isCapitalised(tokens[from - 2]?.text ?? '') && isCapitalised(tokens[from]?.text ?? ''))
+    )
+      break;
+    if (SPEECH_VERBS.has(l) && from < to) break;
+    from--;
+  }
+  if (from >= to) return null;
+  // Relative clauses end the head: "the top official who served under Trump".
+  for (let r = from + 1; r < to; r++) {
+    const l = low(tokens[r]);
+    if (l === 'who' || l === 'whose') {
+      return { from, to: r, roleFrom: -1, roleTo: -1 };
+    }
+  }
+  return { from, to, roleFrom, roleTo };
+}
+
+/** The noun phrase right after a verb ("said Robert Antonacci of the New York delegation"). */
+function subjectAfter(tokens: readonly Token[], v: number, hi: number): Np | null {
+  let k = v;
+  const from = k;
+  while (k < hi && k - from < 10) {
+    const t = tokens[k];
+    if (!t) break;
+    if (!isWord(t) && !(t.text === '.' && k > from && /^\p{Lu}[\p{L}]{0,3}$/u.test(tokens[k - 1]?.text ?? ''))) break;
+    const l = t.text.toLowerCase();
+    if (k > from && NP_STOP_AFTER.has(l)) break;
+    k++;
+  }
+  if (k <= from) return null;
+  let roleFrom = -1;
+  let roleTo = -1;
+  if (tokens[k]?.text === ',' && !isCapitalised(tokens[k + 1]?.text ?? 'x')) {
+    let c = k + 1;
+    while (c < hi && c < k + 20 && !/^[,.;:“”"]$/.test(tokens[c]?.text ?? '')) c++;
+    const first = low(tokens[k + 1]);
+    if (c > k + 1 && first !== 'who' && first !== 'which' && first !== 'as' && first !== 'adding') {
+      roleFrom = k + 1;
+      roleTo = c;
+    }
+  }
+  return { from, to: k, roleFrom, roleTo };
+}
+
+function isInside(spans: readonly MarkedSpan[], pos: number): MarkedSpan | null {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid];
+    if (!s) break;
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return null;
+}
+
+interface Context {
+  body: string;
+  entities: readonly Entity[];
+  mentions: readonly EntityMention[];
+  genders: readonly (string | null)[];
+  entityStarts: ReadonlySet<number>;
+}
+
+function speakerOf(ctx: Context, tokens: readonly Token[], np: Np): SpeakerMention {
+  const first = tokens[np.from];
+  const last = tokens[np.to - 1];
+  const start = first?.start ?? 0;
+  const end = last?.end ?? start;
+  const role =
+    np.roleFrom >= 0 && np.roleTo > np.roleFrom
+      ? ctx.body.slice(tokens[np.roleFrom]?.start ?? 0, tokens[np.roleTo - 1]?.end ?? 0)
+      : null;
+  return resolveSpeaker(ctx, start, end, role);
+}
+
+/** Trims the content end: no final period or comma outside the quotation marks. */
+function trimEnd(body: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /[\s.,;:]/.test(body[e - 1] ?? '')) e--;
+  if (e > start && body[e - 1] === '?') return e;
+  return e;
+}
+
+/**
+ * Every attribution in the article: direct quotes with their speakers, mixed and indirect speech,
+ * quotes whose marks were lost (unmarked), continuations, nested quotes, anonymous sources.
+ */
 export function extractQuotes(
-  _body: string,
-  _paragraphs: readonly Paragraph[],
+  body: string,
+  paragraphs: readonly Paragraph[],
   _sentences: readonly Sentence[],
-  _entities: readonly Entity[],
+  entities: readonly Entity[],
 ): Quote[] {
-  return [];
+  const reading = entityReading(entities);
+  const mentions = reading?.mentions ?? [];
+  const ctx: Context = {
+    body,
+    entities,
+    mentions,
+    genders: reading?.genders ?? [],
+    entityStarts: new Set(mentions.map((m) => m.start)),
+  };
+  const spans = markedSpans(body, paragraphs);
+  const results: Attribution[] = [];
+  const usedCues = new Set<number>();
+  const direct = new Map<MarkedSpan, Attribution>();
+  let previous: Attribution | null = null;
+  let spanIdx = 0;
+
+  for (const p of paragraphs) {
+    const tokens = tokenize(body, p.start, p.end);
+    const inQuote: (MarkedSpan | null)[] = tokens.map((t) => isInside(spans, t.start));
+    const pSpans: MarkedSpan[] = [];
+    while (spanIdx < spans.length && (spans[spanIdx]?.paragraph ?? 0) <= p.index) {
+      const s = spans[spanIdx];
+      if (s && s.paragraph === p.index) pSpans.push(s);
+      spanIdx++;
+    }
+    // Sentence ends, outside quotation marks.
+    const sentEnd: number[] = new Array(tokens.length).fill(tokens.length);
+    const sentStart: number[] = new Array(tokens.length).fill(0);
+    {
+      let from = 0;
+      for (let i = 0; i < tokens.length; i++) {
+        sentStart[i] = from;
+        const t = tokens[i];
+        const isEnd =
+          t &&
+          /^[.!?]$/.test(t.text) &&
+          !inQuote[i] &&
+          (i + 1 >= tokens.length ||
+            isCapitalised(tokens[i + 1]?.text ?? 'A') ||
+            /^[“"‘(]/.test(tokens[i + 1]?.text ?? ''));
+        const abbrev =
+          t?.text === '.' &&
+          /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|Inc|Corp|Prof)$/u.test(tokens[i - 1]?.text ?? '');
+        if (isEnd && !abbrev) {
+          for (let k = from; k <= i; k++) sentEnd[k] = i + 1;
+          from = i + 1;
+        }
+      }
+      for (let k = from; k < tokens.length; k++) sentEnd[k] = tokens.length;
+    }
+    const firstTokenAt = (pos: number): number => {
+      let lo = 0;
+      let hi = tokens.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((tokens[mid]?.start ?? 0) < pos) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+
+    // 1. Direct quotes: the attribution after ("...," she said) or before (she said: "...").
+    for (const span of pSpans) {
+      const a = firstTokenAt(span.end);
+      const b = firstTokenAt(span.start) - 1;
+      let speaker: SpeakerMention | null = null;
+      let cue: string | null = null;
+      let j = a;
+      if (tokens[j]?.text === ',' || tokens[j]?.text === '—') j++;
+      const hi = sentEnd[j] ?? tokens.length;
+      const c1 = cueAt(tokens, j);
+      if (c1 && j < tokens.length && !inQuote[j]) {
+        const np = subjectAfter(tokens, c1.next, hi);
+        if (np && npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) {
+          speaker = speakerOf(ctx, tokens, np);
+          cue = tokens[j]?.text ?? null;
+          usedCues.add(tokens[j]?.start ?? -1);
+        }
+      } else if (j < tokens.length && !inQuote[j]) {
+        // "...," Kelly said / "...," said the 46-year-old / "...," House Speaker Paul Ryan, the chair, told
+        let k = j;
+        let commas = 0;
+        while (k < hi && k < j + 22) {
+          if (cueAt(tokens, k)) break;
+          if (tokens[k]?.text === ',') commas++;
+          if (commas > 2 || inQuote[k] || /^[;:.“”"]$/.test(tokens[k]?.text ?? '')) {
+            k = hi;
+            break;
+          }
+          k++;
+        }
+        const c2 = k < hi ? cueAt(tokens, k) : null;
+        if (c2) {
+          const np = subjectBefore(tokens, k, j);
+          if (np && np.from === j && npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) {
+            speaker = speakerOf(ctx, tokens, np);
+            cue = tokens[k]?.text ?? null;
+            usedCues.add(tokens[k]?.start ?? -1);
+          }
+        }
+      }
+      if (!speaker && b >= 0) {
+        // she said: "..." / According to HuffPo: "..." / Stated Stone: "..."
+        let k = b;
+        if (/^[:,—]$/.test(tokens[k]?.text ?? '')) k--;
+        const lo = Math.max(sentStart[Math.max(0, b)] ?? 0, b - 9);
+        for (let c = k; c >= lo; c--) {
+          if (inQuote[c]) break;
+          const cc = cueAt(tokens, c);
+          if (!cc) continue;
+          let np =
+            cc.base === 'according to'
+              ? subjectAfter(tokens, cc.next, k + 1)
+              : subjectBefore(tokens, c, sentStart[c] ?? 0);
+          if (!np || !npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) {
+            const after = subjectAfter(tokens, cc.next, k + 1);
+            if (after && npLooksLikeSpeaker(tokens, after, ctx.entityStarts)) np = after;
+            else if (!np) {
+              // "and said," after a named subject: the same speaker as the previous attribution.
+              if (previous?.speaker && low(tokens[c - 1]) === 'and') {
+                speaker = previous.speaker;
+                cue = tokens[c]?.text ?? null;
+                usedCues.add(tokens[c]?.start ?? -1);
+              }
+              break;
+            }
+          }
+          if (np && npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) {
+            speaker = speakerOf(ctx, tokens, np);
+            cue = cc.base === 'according to' ? 'according to' : (tokens[c]?.text ?? null);
+            usedCues.add(tokens[c]?.start ?? -1);
+          }
+          break;
+        }
+      }
+      if (speaker) {
+        const att: Attribution = { start: span.start, end: span.end, speaker, cue, kind: 'direct', paragraph: p.index };
+        direct.set(span, att);
+        previous = att;
+      }
+    }
+
+    // 2. Indirect speech and quotes whose marks were lost, clause by clause.
+    let lastSentenceAttribution: Attribution | null = null;
+    for (let i = 0; i < tokens.length; i++) {
+      if (inQuote[i]) continue;
+      const t = tokens[i];
+      if (!t || usedCues.has(t.start)) continue;
+      const cc = cueAt(tokens, i);
+      if (!cc) continue;
+      const s0 = sentStart[i] ?? 0;
+      const s1 = sentEnd[i] ?? tokens.length;
+      const sentenceFirst = tokens[s0];
+      const sentenceLast = tokens[s1 - 1];
+      if (!sentenceFirst || !sentenceLast) continue;
+      const weak = WEAK_VERBS.has(cc.base);
+      let att: Attribution | null = null;
+      if (cc.base === 'according to') {
+        const found = subjectAfter(tokens, cc.next, s1);
+        if (!found) continue;
+        const np = { ...found, roleFrom: -1, roleTo: -1 };
+        const speaker = speakerOf(ctx, tokens, np);
+        const comma = tokens[np.to];
+        if (low(tokens[i - 1]) === ',' || tokens[i - 1]?.text === ',') {
+          const end = tokens[i - 2];
+          if (end && i - 2 >= s0) att = mk(sentenceFirst.start, end.end, speaker, 'according to', p.index);
+        } else if (comma?.text === ',' && np.to + 1 < s1) {
+          const first = tokens[np.to + 1];
+          if (first) att = mk(first.start, sentenceLast.end, speaker, 'according to', p.index);
+        } else if ((np.roleTo > 0 ? tokens[np.roleTo] : undefined)?.text === ',') {
+          const first = tokens[np.roleTo + 1];
+          if (first) att = mk(first.start, sentenceLast.end, speaker, 'according to', p.index);
+        }
+      } else {
+        const before = subjectBefore(tokens, i, s0);
+        const subjOk = before !== null && npLooksLikeSpeaker(tokens, before, ctx.entityStarts);
+        // Pattern: CLAUSE, NP said [tail].  /  CLAUSE, said NP.
+        const npStart = subjOk && before ? before.from : -1;
+        const commaBefore = npStart > s0 ? tokens[npStart - 1] : undefined;
+        const inverted = !subjOk && tokens[i - 1]?.text === ',' ? subjectAfter(tokens, cc.next, s1) : null;
+        const invertedOk = inverted !== null && npLooksLikeSpeaker(tokens, inverted, ctx.entityStarts);
+        const thatAfter = low(tokens[cc.next]) === 'that';
+        if (((commaBefore?.text === ',' || commaBefore?.text === '—') && !thatAfter) || invertedOk) {
+          const commaIdx = invertedOk ? i - 1 : npStart - 1;
+          const tailFrom = invertedOk && inverted ? (inverted.roleTo > 0 ? inverted.roleTo : inverted.to) : cc.next;
+          const tail = s1 - tailFrom;
+          const contentEnd = tokens[commaIdx - 1];
+          if (contentEnd && commaIdx - 1 >= s0 && tail <= 12) {
+            const np = invertedOk && inverted ? inverted : before;
+            if (np) {
+              const speaker = speakerOf(ctx, tokens, np);
+              // A parenthetical ("..., they say, would ...") covers the whole sentence.
+              const parenthetical = tokens[tailFrom]?.text === ',' && tail > 3;
+              const end = parenthetical ? sentenceLast.end : contentEnd.end;
+              att = mk(sentenceFirst.start, end, speaker, t.text, p.index);
+              if (!spans.some((s) => s.start < end && s.end > sentenceFirst.start)) att.kind = 'unmarked';
+            }
+          }
+        }
+        if (!att && subjOk && before) {
+          // Pattern: NP said [addressee] [when] [that] CLAUSE.
+          let k = cc.next;
+          if (ADDRESSEE_VERBS.has(cc.base)) {
+            let m = k;
+            while (m < s1 && m < k + 6 && low(tokens[m]) !== 'that' && isWord(tokens[m])) m++;
+            if (low(tokens[m]) === 'that') k = m;
+            else if (isWord(tokens[k])) k++;
+          }
+          let guard = 0;
+          while (k < s1 && guard++ < 6) {
+            const l = low(tokens[k]);
+            if (ADVERBIALS.has(l)) k++;
+            else if (
+              (l === 'in' || l === 'on' || l === 'during' || l === 'at') &&
+              (low(tokens[k + 1]) === 'a' || low(tokens[k + 1]) === 'an' || ADVERBIALS.has(low(tokens[k + 1])))
+            ) {
+              let m = k + 2;
+              while (m < s1 && isWord(tokens[m]) && m < k + 6 && low(tokens[m]) !== 'that') m++;
+              if (tokens[m]?.text === ',' || low(tokens[m]) === 'that') k = m;
+              else break;
+            } else if (tokens[k]?.text === ',') k++;
+            else break;
+          }
+          const first = tokens[k];
+          const hasThat = low(first) === 'that';
+          const contentLen = s1 - k;
+          if (first && contentLen >= 3 && (hasThat || (!weak && !CONTENT_BAD_START.has(low(first))))) {
+            const quoteStart = inQuote[k];
+            if (!(quoteStart && quoteStart.start === first.start && quoteStart.end >= sentenceLast.end - 1)) {
+              const speaker = speakerOf(ctx, tokens, before);
+              let endTok = s1 - 1;
+              // A coordinated second cue ("... and warned that ...") starts its own attribution.
+              for (let m = k + 1; m < s1 - 1; m++) {
+                if (
+                  low(tokens[m]) === 'and' &&
+                  !inQuote[m] &&
+                  cueAt(tokens, m + 1) &&
+                  !WEAK_VERBS.has(cueAt(tokens, m + 1)?.base ?? '')
+                ) {
+                  endTok = m - 1;
+                  break;
+                }
+              }
+              const endT = tokens[endTok];
+              if (endT) att = mk(first.start, endT.end, speaker, t.text, p.index);
+            }
+          }
+        } else if (!att && !before && low(tokens[i - 1]) === 'and' && lastSentenceAttribution?.speaker) {
+          let k = cc.next;
+          const first = tokens[k];
+          if (first && low(first) === 'that' && s1 - k >= 3) {
+            k = s1 - 1;
+            const endT = tokens[k];
+            if (endT) att = mk(first.start, endT.end, lastSentenceAttribution.speaker, t.text, p.index);
+          }
+        }
+      }
+      if (!att) continue;
+      att.end = trimEnd(body, att.start, att.end);
+      if (att.end - att.start < 8) continue;
+      // Quotation marks inside an indirect attribution make it mixed; the marked span is absorbed.
+      for (const s of pSpans) {
+        if (s.start >= att.start && s.end <= att.end + 1 && !(s.start === att.start && s.end >= att.end)) {
+          s.absorbed = true;
+          att.kind = 'mixed';
+          if (s.end > att.end) att.end = s.end;
+        }
+      }
+      results.push(att);
+      lastSentenceAttribution = att;
+      previous = att;
+      usedCues.add(t.start);
+      i = Math.max(i, firstTokenAt(att.end) - 1);
+    }
+
+    // 3. Sentences that continue an unmarked quote in a paragraph without quotation marks.
+    if (pSpans.length === 0) {
+      const unmarked = results.filter((r) => r.paragraph === p.index && r.kind === 'unmarked');
+      for (const u of unmarked) {
+        const startTok = firstTokenAt(u.start);
+        const endTok = firstTokenAt(u.end);
+        // Backwards: first-person sentences right before belong to the same speaker.
+        const s = sentStart[startTok] ?? 0;
+        if (s === startTok) {
+          let prev = s - 1;
+          while (prev >= 0) {
+            const ps = sentStart[prev] ?? 0;
+            const text = body.slice(tokens[ps]?.start ?? 0, tokens[prev]?.end ?? 0);
+            if (
+              !FIRST_PERSON.test(text) ||
+              results.some((r) => r.start <= (tokens[prev]?.end ?? 0) && r.end >= (tokens[ps]?.start ?? 0))
+            )
+              break;
+            u.start = tokens[ps]?.start ?? u.start;
+            prev = ps - 1;
+          }
+        }
+        // Forwards: the rest of the paragraph, when nothing else is attributed in it.
+        const next = sentEnd[endTok] ?? tokens.length;
+        const later = results.some((r) => r.paragraph === p.index && r.start > u.end);
+        const first = tokens[next];
+        const last = tokens[tokens.length - 1];
+        if (!later && first && last && next < tokens.length) {
+          results.push({ ...u, start: first.start, end: last.end, kind: 'unmarked' });
+        }
+      }
+    }
+  }
+
+  // 4. Direct quotes: attributed, continuing the previous speaker, or left out (titles, scare quotes).
+  let last: Attribution | null = null;
+  const byStart = [...results].sort((x, y) => x.start - y.start);
+  let ri = 0;
+  for (const span of spans) {
+    while (ri < byStart.length && (byStart[ri]?.start ?? 0) < span.start) {
+      last = byStart[ri] ?? last;
+      ri++;
+    }
+    if (span.absorbed) continue;
+    const att = direct.get(span);
+    if (att) {
+      results.push(att);
+      last = att;
+      continue;
+    }
+    const words = body.slice(span.start, span.end).split(/\s+/).length;
+    const prevDirect = last && last.paragraph >= span.paragraph - 1 ? last : null;
+    if (prevDirect?.speaker && words >= 4 && (prevDirect.kind === 'direct' || words >= 8)) {
+      const cont: Attribution = {
+        ...prevDirect,
+        start: span.start,
+        end: span.end,
+        kind: 'direct',
+        paragraph: span.paragraph,
+      };
+      results.push(cont);
+      last = cont;
+    }
+  }
+
+  // 5. Nested quotes reported inside a quote ("... and say, 'Well, ...'").
+  const nested: Attribution[] = [];
+  for (const r of results) {
+    const text = body.slice(r.start, r.end);
+    const re = /\b(say|says|said|saying|ask|asked|tell|told)\s*[,:]\s*([‘'“"])/g;
+    for (const m of text.matchAll(re)) {
+      const open = r.start + m.index + m[0].length - 1;
+      const mark = m[2] ?? '';
+      const closeMark = mark === '‘' ? '’' : mark === '“' ? '”' : mark;
+      let close = -1;
+      for (let i = open + 1; i < Math.min(r.end + 1, body.length); i++) {
+        const c = body[i];
+        if (c === closeMark && !/\p{L}/u.test(body[i + 1] ?? '')) {
+          close = i;
+          break;
+        }
+      }
+      if (close < 0 || close - open < 4) continue;
+      // The nested speaker is the subject of the cue: the nearest pronoun or name before it.
+      const before = tokenize(body, Math.max(r.start, open - 120), open - m[0].length + 1);
+      let speaker: SpeakerMention | null = null;
+      for (let k = before.length - 1; k >= 0; k--) {
+        const tk = before[k];
+        if (!tk) continue;
+        const l = tk.text.toLowerCase();
+        if (l === 'he' || l === 'she' || ctx.entityStarts.has(tk.start)) {
+          const sp = resolveSpeaker(ctx, tk.start, tk.end, null);
+          if (sp.name !== r.speaker?.name || l === 'he' || l === 'she') speaker = sp;
+          break;
+        }
+      }
+      if (!speaker) continue;
+      const inner = mark === '‘' || mark === "'" ? { s: open + 1, e: close } : { s: open, e: close + 1 };
+      nested.push({ start: inner.s, end: inner.e, speaker, cue: m[1] ?? null, kind: 'direct', paragraph: r.paragraph });
+    }
+  }
+  results.push(...nested);
+
+  results.sort((x, y) => x.start - y.start || y.end - x.end);
+  const out: Quote[] = [];
+  let lastEnd = -1;
+  let lastStart = -1;
+  for (const r of results) {
+    if (r.end <= r.start || r.start < 0 || r.end > body.length) continue;
+    if (r.start === lastStart && r.end === lastEnd) continue;
+    lastStart = r.start;
+    lastEnd = r.end;
+    out.push({
+      text: body.slice(r.start, r.end),
+      start: r.start,
+      end: r.end,
+      speaker: r.speaker?.name ?? null,
+      speakerStart: r.speaker?.start ?? null,
+      speakerEnd: r.speaker?.end ?? null,
+      role: r.speaker?.role ?? null,
+      cue: r.cue,
+      kind: r.kind,
+      paragraph: r.paragraph,
+    });
+  }
+  return out;
+}
+
+function mk(start: number, end: number, speaker: SpeakerMention, cue: string, paragraph: number): Attribution {
+  return { start, end, speaker, cue, kind: 'indirect', paragraph };
 }

@@ -1,0 +1,106 @@
+// `npm run eval:quotes`: scores `newsdesk extract --jsonl` on PolNeAR dev and the seed gold, and times extraction.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyseText } from '../src/nlp/analyse.js';
+
+interface Row {
+  id: string;
+  text: string;
+}
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = resolve(root, '../shared');
+const scorerPath = join(shared, 'eval/score-quotes.mjs');
+
+function readRows(path: string): Row[] {
+  const rows: Row[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const row = JSON.parse(line) as { id?: unknown; text?: unknown };
+    if ((typeof row.id === 'string' || typeof row.id === 'number') && typeof row.text === 'string') {
+      rows.push({ id: String(row.id), text: row.text });
+    }
+  }
+  return rows;
+}
+
+/** Runs the real CLI as a child process on id+text only, and returns the prediction file. */
+function predict(name: string, rows: readonly Row[], dir: string): string {
+  const input = `${rows.map((r) => JSON.stringify({ id: r.id, text: r.text })).join('\n')}\n`;
+  const run = spawnSync(process.execPath, [join(root, 'bin/newsdesk.js'), 'extract', '--jsonl'], {
+    cwd: root,
+    input,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const out = run.stdout.toString('utf8');
+  const predPath = join(dir, `${name}.pred.jsonl`);
+  writeFileSync(predPath, out);
+  const failed = out.split('\n').filter((l) => l.includes('"error"')).length;
+  if (run.status !== 0 || failed > 0) {
+    console.log(
+      `  newsdesk extract exited ${run.status} with ${failed} failed lines: ${run.stderr.toString('utf8').slice(0, 500)}`,
+    );
+  }
+  return predPath;
+}
+
+function score(gold: string, pred: string, subset: 'quoted' | 'all'): string {
+  const run = spawnSync(process.execPath, [scorerPath, gold, pred, '--subset', subset], { encoding: 'utf8' });
+  if (run.status !== 0) return `scorer failed: ${run.stderr}`;
+  return run.stdout.trim();
+}
+
+/** Articles per second of fn over texts: best of a few rounds after a warm-up. */
+function throughput(texts: readonly string[], fn: (t: string) => unknown): number {
+  for (const t of texts) fn(t);
+  let best = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < 5; round++) {
+    const t0 = process.hrtime.bigint();
+    for (const t of texts) fn(t);
+    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  return texts.length / best;
+}
+
+function main(args: string[]): number {
+  if (!existsSync(scorerPath)) {
+    console.log(`eval:quotes: ${shared} is missing (no eval/score-quotes.mjs); nothing to score`);
+    return 0;
+  }
+  const set = args.includes('--train') ? 'polnear-train' : 'polnear-dev';
+  const dir = mkdtempSync(join(tmpdir(), 'newsdesk-quotes-'));
+  const sets: [string, string][] = [
+    ['seed', join(shared, 'data/seed-quotes.gold.jsonl')],
+    [set, join(shared, `data/${set}.jsonl`)],
+  ];
+  let devTexts: string[] = [];
+  for (const [name, gold] of sets) {
+    if (!existsSync(gold)) {
+      console.log(`${name}: ${gold} is missing; skipped`);
+      continue;
+    }
+    const rows = readRows(gold);
+    if (name !== 'seed') devTexts = rows.map((r) => r.text);
+    const pred = predict(name, rows, dir);
+    for (const subset of ['quoted', 'all'] as const) {
+      console.log(`== ${name} --subset ${subset}`);
+      console.log(score(gold, pred, subset));
+    }
+  }
+  if (devTexts.length > 0) {
+    const tokenRe = /\p{L}+|\p{N}+|[^\s\p{L}\p{N}]/gu;
+    const bare = throughput(devTexts, (t) => t.match(tokenRe));
+    const ours = throughput(devTexts, (t) => analyseText(t));
+    console.log(`== throughput on ${devTexts.length} ${set} texts (one core, in-process)`);
+    console.log(`analyseText        ${ours.toFixed(0)} articles/s`);
+    console.log(`regex tokenization ${bare.toFixed(0)} articles/s`);
+    console.log(`ratio              ${(bare / ours).toFixed(2)}x slower than tokenization`);
+  }
+  console.log(`predictions in ${dir}`);
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,119 @@
+// Speaker resolution: a mention (name, description, pronoun) -> the canonical entity it names.
+import { type EntityMention, mentionIsPossessive } from './entities.js';
+import { SOURCE_NOUNS } from './speech-verbs.js';
+import type { Entity } from './types.js';
+
+/** A speaker as the text gives it: the local mention's offsets and the name it resolves to. */
+export interface SpeakerMention {
+  name: string;
+  start: number;
+  end: number;
+  role: string | null;
+}
+
+export interface SpeakerContext {
+  body: string;
+  entities: readonly Entity[];
+  /** Entity mentions in body order. */
+  mentions: readonly EntityMention[];
+  genders: readonly (string | null)[];
+}
+
+/** Descriptions that stand for an organisation the text has named ("the newspaper"). */
+const ORG_DESCRIPTIONS = new Set([
+  'newspaper',
+  'paper',
+  'outlet',
+  'network',
+  'magazine',
+  'agency',
+  'campaign',
+  'committee',
+  'organization',
+  'group',
+  'company',
+  'party',
+  'website',
+  'site',
+  'channel',
+  'station',
+  'broadcaster',
+  'publication',
+  'daily',
+  'bureau',
+  'department',
+]);
+
+/** Index of the last mention starting before pos. */
+function lastMentionBefore(mentions: readonly EntityMention[], pos: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((mentions[mid]?.start ?? 0) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Resolves the mention body.slice(start, end) to a canonical speaker name. */
+export function resolveSpeaker(ctx: SpeakerContext, start: number, end: number, role: string | null): SpeakerMention {
+  const { body, entities, mentions } = ctx;
+  const text = body.slice(start, end).trim();
+  const lowerText = text.toLowerCase();
+  const entityRole = (i: number): string | null => role ?? entities[i]?.role ?? null;
+  // Names inside the mention: the last person who is not a possessor, else the last organisation.
+  let person = -1;
+  let org = -1;
+  let other = -1;
+  for (let m = lastMentionBefore(mentions, end); m >= 0; m--) {
+    const mention = mentions[m];
+    if (!mention || mention.start < start) break;
+    if (mention.end > end || mentionIsPossessive(body, mention)) continue;
+    const kind = entities[mention.entity]?.kind;
+    if (kind === 'person' && person < 0) person = mention.entity;
+    else if (kind === 'organization' && org < 0) org = mention.entity;
+    else if (other < 0) other = mention.entity;
+  }
+  const words = lowerText.split(/\s+/);
+  const descriptionHead = words.findIndex((w) => SOURCE_NOUNS.has(w));
+  const pick = person >= 0 ? person : org >= 0 && descriptionHead < 0 ? org : -1;
+  if (pick >= 0) {
+    return { name: entities[pick]?.name ?? text, start, end, role: entityRole(pick) };
+  }
+  if (words.length === 1 && ['he', 'she', 'him', 'her'].includes(lowerText)) {
+    const want = lowerText === 'he' || lowerText === 'him' ? 'male' : 'female';
+    let fallback = -1;
+    for (let m = lastMentionBefore(mentions, start); m >= 0 && m > lastMentionBefore(mentions, start) - 40; m--) {
+      const mention = mentions[m];
+      if (!mention) continue;
+      if (entities[mention.entity]?.kind !== 'person') continue;
+      const g = ctx.genders[mention.entity] ?? null;
+      if (g === want)
+        return { name: entities[mention.entity]?.name ?? text, start, end, role: entityRole(mention.entity) };
+      if (g === null && fallback < 0) fallback = mention.entity;
+    }
+    if (fallback >= 0) return { name: entities[fallback]?.name ?? text, start, end, role: entityRole(fallback) };
+    return { name: text, start, end, role };
+  }
+  const head = descriptionHead >= 0 ? (words[descriptionHead] ?? '') : '';
+  if ((lowerText === 'it' || ORG_DESCRIPTIONS.has(head)) && /^(the|it|its)\b/.test(lowerText)) {
+    for (let m = lastMentionBefore(mentions, start); m >= 0; m--) {
+      const mention = mentions[m];
+      if (mention && entities[mention.entity]?.kind === 'organization') {
+        return { name: entities[mention.entity]?.name ?? text, start, end, role };
+      }
+    }
+  }
+  if (org >= 0 && descriptionHead < 0) return { name: entities[org]?.name ?? text, start, end, role };
+  // A description: keep it up to its head noun ("a former senior US official, who served ...").
+  if (descriptionHead >= 0) {
+    const kept = text
+      .split(/\s+/)
+      .slice(0, descriptionHead + 1)
+      .join(' ');
+    return { name: kept, start, end, role };
+  }
+  if (other >= 0) return { name: entities[other]?.name ?? text, start, end, role };
+  return { name: text, start, end, role };
+}

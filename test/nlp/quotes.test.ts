@@ -1,0 +1,170 @@
+// Attribution cases, one per phenomenon, on sentences written for these tests.
+import { describe, expect, it } from 'vitest';
+import { analyseText } from '../../src/nlp/analyse.js';
+import type { Quote } from '../../src/nlp/types.js';
+
+function quotes(text: string): Quote[] {
+  return analyseText(text).quotes;
+}
+
+function find(text: string, fragment: string): Quote | undefined {
+  return quotes(text).find((q) => q.text.includes(fragment));
+}
+
+interface Case {
+  name: string;
+  text: string;
+  fragment: string;
+  speaker: string;
+  mention?: string;
+  kind?: Quote['kind'];
+  cue?: string;
+}
+
+const cases: Case[] = [
+  {
+    name: 'curly direct quote with the speech verb after',
+    text: 'The harbour flooded again this week.\n\n“We will build the wall,” Mayor Ana Ortiz said on Monday.',
+    fragment: 'We will build the wall',
+    speaker: 'Ana Ortiz',
+    kind: 'direct',
+    cue: 'said',
+  },
+  {
+    name: 'straight double quotes with an inverted verb',
+    text: 'The vote was close.\n\n"It was a long night," said Tom Reyes, the council treasurer.',
+    fragment: 'It was a long night',
+    speaker: 'Tom Reyes',
+  },
+  {
+    name: 'guillemets after a colon',
+    text: 'The river kept rising overnight.\n\nAna Ortiz warned: «The river is rising.» Nobody left.',
+    fragment: 'The river is rising',
+    speaker: 'Ana Ortiz',
+  },
+  {
+    name: 'split quote: both halves get the speaker',
+    text: 'The budget passed late.\n\n“It was close,” she said, “but we got there.”\n\nNothing else happened.',
+    fragment: 'but we got there',
+    speaker: 'she',
+    mention: 'she',
+  },
+  {
+    name: 'quote running over paragraphs continues the speaker',
+    text: 'Tom Reyes spoke last.\n\n“We have no money left,” Reyes said. “The schools will close.\n\n“And the roads will not be fixed this year.”',
+    fragment: 'the roads will not be fixed',
+    speaker: 'Tom Reyes',
+  },
+  {
+    name: 'lost quotation marks with the verb after and the speaker inverted',
+    text: 'The talks stalled.\n\nThe treaty would collapse within a year, acknowledged Ana Ortiz, the former trade minister. I saw it coming.',
+    fragment: 'The treaty would collapse within a year',
+    speaker: 'Ana Ortiz',
+    kind: 'unmarked',
+    cue: 'acknowledged',
+  },
+  {
+    name: 'continuation sentence inherits the previous speaker',
+    text: 'The talks stalled.\n\nThe treaty would collapse within a year, acknowledged Ana Ortiz, the former trade minister. I saw it coming.',
+    fragment: 'I saw it coming',
+    speaker: 'Ana Ortiz',
+  },
+  {
+    name: 'indirect speech with said that',
+    text: 'The council met on Monday.\n\nTom Reyes said that the budget would be late.',
+    fragment: 'the budget would be late',
+    speaker: 'Tom Reyes',
+    kind: 'indirect',
+  },
+  {
+    name: 'according to before the clause',
+    text: 'The council met on Monday.\n\nAccording to Tom Reyes, the bridge will open in May.',
+    fragment: 'the bridge will open in May',
+    speaker: 'Tom Reyes',
+    cue: 'according to',
+  },
+  {
+    name: 'told an outlet with the clause after',
+    text: 'The council met on Monday.\n\nTom Reyes told the Daily Herald the bridge would open in May.',
+    fragment: 'the bridge would open in May',
+    speaker: 'Tom Reyes',
+  },
+  {
+    name: 'speech verb family: recalled',
+    text: 'The council met on Monday.\n\nThe old bridge was never safe, Tom Reyes recalled.',
+    fragment: 'The old bridge was never safe',
+    speaker: 'Tom Reyes',
+    cue: 'recalled',
+  },
+  {
+    name: 'speech verb family: insisted that',
+    text: 'The council met on Monday.\n\nAna Ortiz insisted that the vote was fair.',
+    fragment: 'the vote was fair',
+    speaker: 'Ana Ortiz',
+  },
+  {
+    name: 'anonymous source keeps its description',
+    text: 'The council met on Monday.\n\nA senior city official said the bridge would open late.',
+    fragment: 'the bridge would open late',
+    speaker: 'A senior city official',
+  },
+  {
+    name: 'pronoun resolved to the right person by gender',
+    text: 'Ana Ortiz and Tom Reyes met on Monday.\n\nTom Reyes left early. Ana Ortiz stayed. “We are not done,” she said.',
+    fragment: 'We are not done',
+    speaker: 'Ana Ortiz',
+    mention: 'she',
+  },
+  {
+    name: 'description resolved to the organisation the text names',
+    text: 'The Daily Herald published the letter on Friday.\n\nThe newspaper said the mayor had known for months.',
+    fragment: 'the mayor had known for months',
+    speaker: 'Daily Herald',
+    mention: 'The newspaper',
+  },
+  {
+    name: 'role from an apposition',
+    text: 'The council met on Monday.\n\n“We are broke,” said Tom Reyes, the council treasurer.',
+    fragment: 'We are broke',
+    speaker: 'Tom Reyes',
+  },
+];
+
+describe('extractQuotes', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const q = find(c.text, c.fragment);
+      expect(q, `no quote containing "${c.fragment}" in ${JSON.stringify(quotes(c.text))}`).toBeDefined();
+      if (!q) return;
+      expect(q.text).toBe(c.text.slice(q.start, q.end));
+      expect(q.speaker).toBe(c.speaker);
+      if (c.mention) expect(c.text.slice(q.speakerStart ?? 0, q.speakerEnd ?? 0)).toBe(c.mention);
+      if (c.kind) expect(q.kind).toBe(c.kind);
+      if (c.cue) expect(q.cue).toBe(c.cue);
+    });
+  }
+
+  it('reads the role from an apposition', () => {
+    expect(find(cases[15]?.text ?? '', 'We are broke')?.role).toBe('the council treasurer');
+  });
+
+  it('reports a nested quote as its own quote by the person quoted', () => {
+    const text =
+      'Tom Reyes described the meeting.\n\nHe said the mayor would stand up and say, “This is my city.” Then she left, Reyes recalled.';
+    const nested = quotes(text).find((q) => q.text.includes('This is my city') && q.text.length < 25);
+    expect(nested?.kind).toBe('direct');
+  });
+
+  it('leaves out titles, scare quotes and slogans', () => {
+    const text =
+      'The film “Blue River” opened on Friday.\n\nCritics called the plan a “disaster” in reviews.\n\nMarchers carried signs reading “Save the harbour” past the hall.';
+    expect(quotes(text)).toEqual([]);
+  });
+
+  it('never throws and keeps offsets exact on odd input', () => {
+    const inputs = ['', '“', '”', '"""', '“a” ” “', 'said said said', '\u0000\uffff“x,” he said', 'x'.repeat(100_000)];
+    for (const input of inputs) {
+      for (const q of quotes(input)) expect(q.text).toBe(input.slice(q.start, q.end));
+    }
+  });
+});
