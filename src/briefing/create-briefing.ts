@@ -21,6 +21,21 @@ export interface BriefingOptions {
 const SIDE_MARKERS =
   /\b(campaign|spokes(?:man|woman|person)|press secretary|statement|responded|responds|countered|denied|rejected|dismissed|pushed back|disputed|defended)\b/i;
 
+/** Pronouns and other mentions that do not say who spoke: such quotes are not shown as anyone's. */
+const UNRESOLVED_SPEAKER = /^(?:he|she|they|it|we|i|you|him|her|them|one|someone|somebody|unnamed source)$/i;
+
+export function isNamedSpeaker(speaker: string | null): speaker is string {
+  return typeof speaker === 'string' && speaker.trim().length > 1 && !UNRESOLVED_SPEAKER.test(speaker.trim());
+}
+
+/** Whitespace- and punctuation-spacing-insensitive form, to find a tidied summary sentence in the text. */
+function loose(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([.,;:!?])/g, '$1')
+    .trim();
+}
+
 /** How close a fragment must come to a quote for /whosaid to name its speaker. */
 const WHOSAID_THRESHOLD = 0.72;
 
@@ -77,9 +92,14 @@ function countMatches(text: string, names: readonly string[]): number {
 }
 
 /** One quote per speaker, strongest first; near-identical words (the same quote in two articles) once. */
-function pickQuotes(quotes: readonly QuoteHit[], exclude: Set<string>): QuoteHit[] {
+function pickQuotes(
+  quotes: readonly QuoteHit[],
+  exclude: Set<string>,
+  bonus: (q: QuoteHit) => number = () => 0,
+): QuoteHit[] {
   const bySpeaker = new Map<string, QuoteHit>();
-  const ranked = [...quotes].sort((a, b) => quoteStrength(b) - quoteStrength(a) || b.date.localeCompare(a.date));
+  const score = (q: QuoteHit) => quoteStrength(q) + bonus(q);
+  const ranked = [...quotes].sort((a, b) => score(b) - score(a) || b.date.localeCompare(a.date));
   const shown: string[] = [];
   for (const q of ranked) {
     const who = (q.speaker ?? '').toLowerCase();
@@ -156,21 +176,27 @@ export function createBriefing(options: BriefingOptions): Briefing {
 
     // Quotes: verbatim words about the topic (or by the person), one per speaker; replies from a
     // side (a campaign, a spokesperson) go to "other voices".
+    // Quotes from the articles most about the topic count too, even when their words do not name it.
+    const hitsPerArticle = new Map<string, number>();
+    for (const h of hits) hitsPerArticle.set(h.articleId, (hitsPerArticle.get(h.articleId) ?? 0) + 1);
+    const central = new Set([...hitsPerArticle].filter(([, n]) => n >= 2).map(([id]) => id));
     const seen = new Set<string>();
-    const pool = [...bySpeaker, ...quoteHits].filter((q) => {
+    const pool = [...bySpeaker, ...quoteHits, ...articleQuotes.filter((q) => central.has(q.articleId))].filter((q) => {
       const key = `${q.articleId}#${q.index}`;
       if (seen.has(key)) return false;
       seen.add(key);
-      return q.speaker !== null && q.kind !== 'indirect';
+      return isNamedSpeaker(q.speaker) && q.kind !== 'indirect';
     });
     const sideOf = (q: QuoteHit) => SIDE_MARKERS.test(`${q.role ?? ''} ${q.cue ?? ''}`);
     const sides = pool.filter((q) => sideOf(q) && q.speaker?.toLowerCase() !== topic.name.toLowerCase());
     const sideSpeakers = new Set(sides.map((q) => (q.speaker ?? '').toLowerCase()));
+    const mentions = (q: QuoteHit) => (countMatches(q.text, topic.names) > 0 ? 1 : 0);
     const main = pickQuotes(
       pool.filter((q) => !sideOf(q) || q.speaker?.toLowerCase() === topic.name.toLowerCase()),
       sideSpeakers,
+      mentions,
     );
-    const other = pickQuotes(sides, new Set());
+    const other = pickQuotes(sides, new Set(), mentions);
 
     const start = (page - 1) * factsPerPage;
     const qStart = (page - 1) * quotesPerPage;
@@ -207,10 +233,13 @@ export function createBriefing(options: BriefingOptions): Briefing {
       const stored = await store.getArticle(meta.id);
       if (!stored) throw new UserError(`The article "${meta.title}" is no longer stored.`);
       const sentences = stored.summary.map((text) => {
-        const s = stored.analysis.sentences.find((x) => x.text === text);
+        const want = loose(text);
+        const s = stored.analysis.sentences.find((x) => loose(x.text).includes(want));
         return { text, paragraph: s?.paragraph ?? 1 };
       });
-      const quotes = (await store.quotesInArticles([meta.id])).filter((q) => q.speaker && q.kind !== 'indirect');
+      const quotes = (await store.quotesInArticles([meta.id])).filter(
+        (q) => isNamedSpeaker(q.speaker) && q.kind !== 'indirect',
+      );
       const [top] = pickQuotes(quotes, new Set());
       return { article: meta, sentences, topQuote: top ? toBriefQuote(top) : null };
     },
@@ -220,7 +249,9 @@ export function createBriefing(options: BriefingOptions): Briefing {
         .map((q) => ({ q, score: fragmentScore(fragment, q.text) }))
         .sort((a, b) => b.score - a.score || quoteStrength(b.q) - quoteStrength(a.q));
       const matches = [];
-      for (const { q, score } of scored.filter((s) => s.score >= WHOSAID_THRESHOLD && s.q.speaker).slice(0, 3)) {
+      for (const { q, score } of scored
+        .filter((s) => s.score >= WHOSAID_THRESHOLD && isNamedSpeaker(s.q.speaker))
+        .slice(0, 3)) {
         const article = await store.getArticle(q.articleId);
         const para = article?.analysis.paragraphs.find((p) => p.index === q.paragraph);
         matches.push({ ...toBriefQuote(q), score, context: para?.text ?? '' });
@@ -228,7 +259,7 @@ export function createBriefing(options: BriefingOptions): Briefing {
       const closest = matches.length
         ? []
         : scored
-            .filter((s) => s.score > 0 && s.q.speaker)
+            .filter((s) => s.score > 0 && isNamedSpeaker(s.q.speaker))
             .slice(0, 3)
             .map(({ q, score }) => ({ ...toBriefQuote(q), score }));
       return { query: fragment, matches, closest };

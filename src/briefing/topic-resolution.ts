@@ -18,8 +18,9 @@ function normalize(q: string): string {
 
 /** The query and its singular forms ("sanctions" -> "sanction", "allies" -> "ally"). */
 export function queryVariants(query: string): string[] {
-  const q = normalize(query).replace(/^(the|a|an)\s+/, '');
-  const out = [q];
+  const full = normalize(query);
+  const q = full.replace(/^(the|a|an)\s+/, '');
+  const out = [q, full];
   if (q.endsWith('ies') && q.length > 4) out.push(`${q.slice(0, -3)}y`);
   else if (/(?:ches|shes|xes|sses)$/.test(q)) out.push(q.slice(0, -2));
   if (q.endsWith('s') && !q.endsWith('ss') && q.length > 3) out.push(q.slice(0, -1));

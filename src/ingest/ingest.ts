@@ -3,7 +3,7 @@ import { type LoadProblem, loadArticleDir } from '../article/load.js';
 import type { Article } from '../article/schema.js';
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { analyseText } from '../nlp/analyse.js';
+import { analyseText, READING_VERSION } from '../nlp/analyse.js';
 import type { TopicCatalog } from '../nlp/topics.js';
 import type { ArticleStore, UpsertOutcome } from '../store/ports.js';
 
@@ -26,9 +26,11 @@ export interface Ingestor {
 export function createIngestor(options: { store: ArticleStore; topics: TopicCatalog; logger?: Logger }): Ingestor {
   const { store, topics, logger } = options;
   const ingest = async (article: Article): Promise<UpsertOutcome> => {
-    if ((await store.articleHash(article.id)) === article.hash) return 'unchanged';
+    // The stored hash covers the text and the version of the reading machine that read it.
+    const hash = `${article.hash}.r${READING_VERSION}`;
+    if ((await store.articleHash(article.id)) === hash) return 'unchanged';
     const analysis = analyseText(article.body, { topics });
-    return store.upsertArticle(article, analysis);
+    return store.upsertArticle({ ...article, hash }, analysis);
   };
   return {
     ingest,

@@ -198,6 +198,13 @@ export function summarize(input: SummaryInput, options: SummaryOptions): string[
       total += best.words;
       if (total >= maxWords) break;
     }
+    if (chosen.length === 0) {
+      // Nothing passed the length filters (short texts): the lead is the summary.
+      return units
+        .filter((u) => !u.caption)
+        .slice(0, limit)
+        .map((u) => u.text);
+    }
     return chosen.sort((a, b) => a.unit.order - b.unit.order).map((c) => c.unit.text);
   } catch {
     // Summaries run at ingest on every article: a bug here must cost the summary, not the article.

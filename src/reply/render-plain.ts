@@ -1,6 +1,11 @@
 // Plain-text renderer for the console and the CLI: readable in a terminal, nothing platform-specific.
 import { type Block, citationLabel, type Reply } from './model.js';
 
+/** Wraps verbatim words in quotation marks, unless the words already open or close with one. */
+export function quoted(text: string): string {
+  return /^["“‘'«]|["”’'»]$/.test(text) ? text : `“${text}”`;
+}
+
 function renderBlock(b: Block): string {
   switch (b.type) {
     case 'heading':
@@ -12,7 +17,7 @@ function renderBlock(b: Block): string {
     case 'quote': {
       const who = [b.speaker, b.role].filter(Boolean).join(', ');
       const where = b.citation ? ` (${citationLabel(b.citation)})` : '';
-      return `  “${b.text}”\n      — ${who}${where}`;
+      return `  ${quoted(b.text)}\n      — ${who}${where}`;
     }
     case 'divider':
       return '';

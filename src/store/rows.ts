@@ -41,10 +41,10 @@ export function nameRowsOf(analysis: Analysis): {
       });
     }
   }
+  // Topics get their own rows even when an entity has the same name: /topics lists them by kind.
   for (const t of analysis.topics) {
     const nameLc = t.toLowerCase();
-    const key = `${nameLc}\u0000${t}`;
-    if (!rows.has(key)) rows.set(key, { nameLc, canonical: t, kind: 'topic', role: null, mentions: 1 });
+    rows.set(`${nameLc}\u0000${t}\u0000topic`, { nameLc, canonical: t, kind: 'topic', role: null, mentions: 1 });
   }
   return [...rows.values()];
 }
