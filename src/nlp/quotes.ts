@@ -3,6 +3,7 @@ import { type EntityMention, entityReading } from './entities.js';
 import { resolveSpeaker, type SpeakerMention } from './speaker.js';
 import {
   ADDRESSEE_VERBS,
+  FRAMING_VERBS,
   SOURCE_NOUNS,
   SPEECH_VERBS,
   SUBJECT_PRONOUNS,
@@ -404,9 +405,10 @@ export function extractQuotes(
         const t = tokens[i];
         const isEnd =
           t &&
-          /^[.!?]$/.test(t.text) &&
+          /^[.!?;]$/.test(t.text) &&
           !inQuote[i] &&
           (i + 1 >= tokens.length ||
+            t.text === ';' ||
             isCapitalised(tokens[i + 1]?.text ?? 'A') ||
             /^[“"‘(]/.test(tokens[i + 1]?.text ?? ''));
         const abbrev =
@@ -436,19 +438,22 @@ export function extractQuotes(
       const b = firstTokenAt(span.start) - 1;
       let speaker: SpeakerMention | null = null;
       let cue: string | null = null;
-      let j = a;
-      if (tokens[j]?.text === ',' || tokens[j]?.text === '—') j++;
-      const hi = sentEnd[j] ?? tokens.length;
-      const c1 = cueAt(tokens, j);
-      if (c1 && j < tokens.length && !inQuote[j]) {
-        const np = subjectAfter(tokens, c1.next, hi);
-        if (np && npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) {
-          speaker = speakerOf(ctx, tokens, np);
-          cue = tokens[j]?.text ?? null;
-          usedCues.add(tokens[j]?.start ?? -1);
+      const tryAfter = () => {
+        let j = a;
+        if (tokens[j]?.text === ',' || tokens[j]?.text === '—') j++;
+        const hi = sentEnd[j] ?? tokens.length;
+        const c1 = cueAt(tokens, j);
+        if (j >= tokens.length || inQuote[j]) return;
+        if (c1) {
+          const np = subjectAfter(tokens, c1.next, hi);
+          if (np && (np.to - np.from <= 6 || npLooksLikeSpeaker(tokens, np, ctx.entityStarts))) {
+            speaker = speakerOf(ctx, tokens, np);
+            cue = tokens[j]?.text ?? null;
+            usedCues.add(tokens[j]?.start ?? -1);
+          }
+          return;
         }
-      } else if (j < tokens.length && !inQuote[j]) {
-        // "...," Kelly said / "...," said the 46-year-old / "...," House Speaker Paul Ryan, the chair, told
+        // "...," Kelly said / "...," House Speaker Paul Ryan, the chair, told
         let k = j;
         let commas = 0;
         while (k < hi && k < j + 22) {
@@ -463,20 +468,24 @@ export function extractQuotes(
         const c2 = k < hi ? cueAt(tokens, k) : null;
         if (c2) {
           const np = subjectBefore(tokens, k, j);
-          if (np && np.from === j && npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) {
+          if (np && np.from === j && (np.to - np.from <= 8 || npLooksLikeSpeaker(tokens, np, ctx.entityStarts))) {
             speaker = speakerOf(ctx, tokens, np);
             cue = tokens[k]?.text ?? null;
             usedCues.add(tokens[k]?.start ?? -1);
           }
         }
-      }
-      if (!speaker && b >= 0) {
+      };
+      const tryBefore = () => {
+        if (b < 0) return;
         // she said: "..." / According to HuffPo: "..." / Stated Stone: "..."
         let k = b;
-        if (/^[:,—]$/.test(tokens[k]?.text ?? '')) k--;
-        const lo = Math.max(sentStart[Math.max(0, b)] ?? 0, b - 9);
+        const punct = /^[:,—]$/.test(tokens[k]?.text ?? '');
+        if (punct) k--;
+        // Without a colon or comma the cue must touch the quote; a clause in between makes it mixed.
+        const lo = punct ? Math.max(sentStart[Math.max(0, b)] ?? 0, b - 7) : k;
+        if (!punct && a < tokens.length && !/^[.!?;,]$/.test(tokens[a]?.text ?? '') && !inQuote[a]) return;
         for (let c = k; c >= lo; c--) {
-          if (inQuote[c]) break;
+          if (inQuote[c] || low(tokens[c]) === 'that') break;
           const cc = cueAt(tokens, c);
           if (!cc) continue;
           let np =
@@ -493,7 +502,7 @@ export function extractQuotes(
                 cue = tokens[c]?.text ?? null;
                 usedCues.add(tokens[c]?.start ?? -1);
               }
-              break;
+              return;
             }
           }
           if (np && npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) {
@@ -501,7 +510,23 @@ export function extractQuotes(
             cue = cc.base === 'according to' ? 'according to' : (tokens[c]?.text ?? null);
             usedCues.add(tokens[c]?.start ?? -1);
           }
-          break;
+          return;
+        }
+      };
+      const inner = body.slice(Math.max(span.start, span.end - 3), span.end);
+      const endsSentence = span.closed && /[.]\s*[”"»']*$/.test(inner);
+      if (endsSentence) {
+        tryBefore();
+        if (!speaker) tryAfter();
+      } else {
+        tryAfter();
+        if (!speaker) tryBefore();
+      }
+      if (!speaker && span.start === p.start) {
+        const prevSpeaker = colonIntro(ctx, body, paragraphs, p.index);
+        if (prevSpeaker) {
+          speaker = prevSpeaker.speaker;
+          cue = prevSpeaker.cue;
         }
       }
       if (speaker) {
@@ -597,7 +622,8 @@ export function extractQuotes(
           const contentLen = s1 - k;
           if (first && contentLen >= 3 && (hasThat || (!weak && !CONTENT_BAD_START.has(low(first))))) {
             const quoteStart = inQuote[k];
-            if (!(quoteStart && quoteStart.start === first.start && quoteStart.end >= sentenceLast.end - 1)) {
+            const reachesEnd = quoteStart != null && quoteStart.end >= sentenceLast.start;
+            if (!(quoteStart && quoteStart.start === first.start && reachesEnd)) {
               const speaker = speakerOf(ctx, tokens, before);
               let endTok = s1 - 1;
               // A coordinated second cue ("... and warned that ...") starts its own attribution.
@@ -642,6 +668,47 @@ export function extractQuotes(
       previous = att;
       usedCues.add(t.start);
       i = Math.max(i, firstTokenAt(att.end) - 1);
+    }
+
+    // 2b. Quoted fragments framed by a verb ("called Trump “unhinged.”"): mixed, up to the quote's end.
+    for (const span of pSpans) {
+      if (span.absorbed || direct.has(span)) continue;
+      const q = firstTokenAt(span.start);
+      const s0 = sentStart[q] ?? 0;
+      let v = -1;
+      for (let k = q - 1; k >= s0 && k >= q - 12; k--) {
+        if (inQuote[k] || tokens[k]?.text === ';') break;
+        const l = low(tokens[k]);
+        if (FRAMING_VERBS.has(l) || (SPEECH_VERBS.has(l) && cueAt(tokens, k))) {
+          v = k;
+          break;
+        }
+      }
+      if (v < 0) continue;
+      const verb = tokens[v];
+      const first = tokens[v + 1];
+      if (!verb || !first) continue;
+      let np = subjectBefore(tokens, v, s0);
+      if (low(verb).endsWith('ing') && tokens[v - 1]?.text === ',') {
+        // "..., calling Trump “a fascist”": the subject of the main clause.
+        np = null;
+        let e = s0;
+        while (e < v && e < s0 + 8 && isWord(tokens[e]) && (e === s0 || isCapitalised(tokens[e]?.text ?? ''))) e++;
+        if (e > s0) np = { from: s0, to: e, roleFrom: -1, roleTo: -1 };
+      }
+      if (!np || !npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) continue;
+      const speaker = speakerOf(ctx, tokens, np);
+      const att: Attribution = {
+        start: first.start,
+        end: span.end,
+        speaker,
+        cue: verb.text,
+        kind: 'mixed',
+        paragraph: p.index,
+      };
+      if (first.start >= span.start) att.kind = 'direct';
+      for (const other of pSpans) if (other.start >= att.start && other.end <= att.end) other.absorbed = true;
+      results.push(att);
     }
 
     // 3. Sentences that continue an unmarked quote in a paragraph without quotation marks.
@@ -770,6 +837,42 @@ export function extractQuotes(
     });
   }
   return out;
+}
+
+/** "Cruz continued:" closing the previous paragraph introduces a quote that opens this one. */
+function colonIntro(
+  ctx: Context,
+  body: string,
+  paragraphs: readonly Paragraph[],
+  index: number,
+): { speaker: SpeakerMention; cue: string } | null {
+  const prev = paragraphs.find((x) => x.index === index - 1);
+  if (!prev || !body.slice(prev.start, prev.end).trimEnd().endsWith(':')) return null;
+  const from = Math.max(prev.start, prev.end - 300);
+  const tokens = tokenize(body, from, prev.end);
+  let s = 0;
+  for (let i = 0; i < tokens.length - 1; i++) if (/^[.!?]$/.test(tokens[i]?.text ?? '')) s = i + 1;
+  for (let c = s; c < tokens.length; c++) {
+    const cc = cueAt(tokens, c);
+    if (!cc) continue;
+    const np =
+      cc.base === 'according to' || c === s
+        ? subjectAfter(tokens, cc.next, tokens.length - 1)
+        : subjectBefore(tokens, c, s);
+    if (np && npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) {
+      return { speaker: speakerOf(ctx, tokens, np), cue: tokens[c]?.text ?? ':' };
+    }
+  }
+  // No speech verb ("Cruz called them on it:"): the sentence's subject speaks.
+  let e = s;
+  while (e < tokens.length && e < s + 6 && isWord(tokens[e]) && (isCapitalised(tokens[e]?.text ?? '') || e > s)) {
+    if (!isCapitalised(tokens[e]?.text ?? '') && !SOURCE_NOUNS.has(low(tokens[e]))) break;
+    e++;
+  }
+  const np = { from: s, to: e, roleFrom: -1, roleTo: -1 };
+  if (e > s && npLooksLikeSpeaker(tokens, np, ctx.entityStarts))
+    return { speaker: speakerOf(ctx, tokens, np), cue: ':' };
+  return null;
 }
 
 function mk(start: number, end: number, speaker: SpeakerMention, cue: string, paragraph: number): Attribution {

@@ -77,7 +77,8 @@ export function resolveSpeaker(ctx: SpeakerContext, start: number, end: number, 
   }
   const words = lowerText.split(/\s+/);
   const descriptionHead = words.findIndex((w) => SOURCE_NOUNS.has(w));
-  const pick = person >= 0 ? person : org >= 0 && descriptionHead < 0 ? org : -1;
+  const headWord = descriptionHead >= 0 ? (words[descriptionHead] ?? '') : '';
+  const pick = person >= 0 ? person : org >= 0 && (descriptionHead < 0 || ORG_DESCRIPTIONS.has(headWord)) ? org : -1;
   if (pick >= 0) {
     return { name: entities[pick]?.name ?? text, start, end, role: entityRole(pick) };
   }

@@ -139,6 +139,56 @@ function inflect(base: string): string[] {
   return [base, join(third), join(past), join(ger)];
 }
 
+/** Verbs that frame a quoted fragment without reporting speech ("called Trump “unhinged”"). */
+export const FRAMING_VERBS: ReadonlySet<string> = (() => {
+  const bases = [
+    'call',
+    'describe',
+    'label',
+    'dub',
+    'term',
+    'brand',
+    'dismiss',
+    'refer',
+    'deride',
+    'praise',
+    'slam',
+    'blast',
+    'pledge',
+    'vow',
+    'promise',
+    'urge',
+    'accuse',
+    'condemn',
+    'criticize',
+    'characterize',
+    'hail',
+    'offer',
+    'echo',
+    'quote',
+    'cite',
+    'decry',
+    'denounce',
+    'mock',
+    'tout',
+    'coin',
+    'invoke',
+    'reject',
+    'blame',
+    'thank',
+    'chant',
+    'predict',
+    'express',
+    'declare',
+    'vow',
+  ];
+  const m = new Set<string>();
+  for (const b of bases) for (const f of inflect(b)) m.add(f);
+  m.add('referred');
+  m.add('referring');
+  return m;
+})();
+
 export type VerbForm = 'base' | 'third' | 'past' | 'gerund';
 
 /** Single-word speech verb forms -> base form. */
