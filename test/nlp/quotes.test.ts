@@ -157,8 +157,17 @@ describe('extractQuotes', () => {
 
   it('leaves out titles, scare quotes and slogans', () => {
     const text =
-      'The film “Blue River” opened on Friday.\n\nCritics called the plan a “disaster” in reviews.\n\nMarchers carried signs reading “Save the harbour” past the hall.';
+      'The film “Blue River” opened on Friday.\n\nThe so-called “reform” of the harbour board passed on Friday.\n\nMarchers carried signs reading “Save the harbour” past the hall.';
     expect(quotes(text)).toEqual([]);
+  });
+
+  it('reads a fragment framed by a verb as a mixed quote', () => {
+    const text =
+      'The council met on Monday.\n\nAna Ortiz called the plan “a disaster for the harbour.” Nobody answered.';
+    const q = find(text, 'a disaster');
+    expect(q?.kind).toBe('mixed');
+    expect(q?.speaker).toBe('Ana Ortiz');
+    expect(q?.text).toBe('the plan “a disaster for the harbour.”');
   });
 
   it('never throws and keeps offsets exact on odd input', () => {
