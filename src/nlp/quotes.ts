@@ -515,9 +515,18 @@ export function extractQuotes(
       };
       const inner = body.slice(Math.max(span.start, span.end - 3), span.end);
       const endsSentence = span.closed && /[.]\s*[”"»']*$/.test(inner);
+      const framedBefore = (): boolean => {
+        const s0 = sentStart[Math.max(0, b)] ?? 0;
+        for (let k = b; k >= s0 && k >= b - 12; k--) {
+          if (inQuote[k]) return false;
+          const l = low(tokens[k]);
+          if (FRAMING_VERBS.has(l) || SPEECH_VERBS.has(l)) return true;
+        }
+        return false;
+      };
       if (endsSentence) {
         tryBefore();
-        if (!speaker) tryAfter();
+        if (!speaker && !(b >= 0 && framedBefore())) tryAfter();
       } else {
         tryAfter();
         if (!speaker) tryBefore();
