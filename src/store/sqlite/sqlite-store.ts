@@ -8,16 +8,10 @@ import { type Clock, systemClock } from '../../clock.js';
 import { StoreUnavailableError } from '../../errors.js';
 import type { Analysis } from '../../nlp/types.js';
 import { readMigrations } from '../migrations.js';
-import type {
-  ArticleMetaRow,
-  ArticleStore,
-  NameRow,
-  QuoteHit,
-  SentenceHit,
-  StoredArticle,
-  UpsertOutcome,
-} from '../ports.js';
+import type { ArticleMetaRow, NameRow, QuoteHit, SentenceHit, StoredArticle, UpsertOutcome } from '../ports.js';
 import { ftsAnyPhrase, groupNames, nameRowsOf, queryWords } from '../rows.js';
+import type { Store } from '../store.js';
+import { createSqliteSubscriptions } from './subscription-store.js';
 
 export interface SqliteStoreOptions {
   /** Database file; ':memory:' for a throwaway store. */
@@ -108,7 +102,7 @@ function toQuote(row: QuoteRow): QuoteHit {
 }
 
 /** Opens (creating if needed) a SQLite store and applies its migrations. */
-export function createSqliteStore(options: SqliteStoreOptions): ArticleStore & { readonly db: Database.Database } {
+export function createSqliteStore(options: SqliteStoreOptions): Store & { readonly db: Database.Database } {
   const clock = options.clock ?? systemClock;
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
   let db: Database.Database;
@@ -218,6 +212,7 @@ export function createSqliteStore(options: SqliteStoreOptions): ArticleStore & {
   };
 
   return {
+    ...createSqliteSubscriptions(db),
     kind: 'sqlite',
     db,
     async upsertArticle(article, analysis) {
