@@ -1,9 +1,11 @@
 // `newsdesk start` (and `npm start`): ingest content/, then serve the platforms, or the console chat.
 import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
+import { type BackgroundIngest, startBackgroundIngest } from '../feeds/background.js';
 import { createLogger } from '../logger.js';
 import { runConsoleChat } from '../platforms/console/console-chat.js';
 import type { Platform } from '../platforms/platform.js';
+import { createSlackPlatform } from '../platforms/slack/slack-platform.js';
 import type { CliIo } from './io.js';
 
 /** Resolves on SIGINT or SIGTERM. */
@@ -26,10 +28,19 @@ export async function start(_args: string[], io: CliIo): Promise<number> {
   const logger = createLogger({ level: chatPlatforms ? config.logLevel : 'warn', secrets: config.secrets, destination: io.stderr });
   const app = await createApp(config, { logger });
   const platforms: Platform[] = [];
+  let background: BackgroundIngest | undefined;
   try {
     const report = await app.syncContent();
     for (const p of report.failed) io.stderr.write(`newsdesk: skipped ${p.path}: ${p.reason}\n`);
+    // New and changed files in content/articles, and due feeds, are read while Newsdesk runs.
+    background = startBackgroundIngest({
+      contentDir: config.contentDir,
+      syncContent: () => app.syncContent(),
+      feeds: app.services.feeds,
+      logger,
+    });
     // Platform adapters register here, each only when its tokens are set.
+    if (config.slack) platforms.push(createSlackPlatform({ config: config.slack, dispatcher: app.dispatcher, logger }));
     for (const platform of platforms) await platform.start();
     if (!chatPlatforms) {
       const n = await app.services.store.countArticles();
@@ -46,6 +57,7 @@ export async function start(_args: string[], io: CliIo): Promise<number> {
     logger.info({ signal }, 'shutting down');
     return 0;
   } finally {
+    await background?.stop().catch((err: unknown) => logger.error({ err }, 'stopping background ingest failed'));
     for (const platform of platforms.reverse()) await platform.stop().catch((err: unknown) => logger.error({ err }, 'stop failed'));
     await app.close();
   }
