@@ -200,6 +200,51 @@ const CONTENT_BAD_START = new Set([
 ]);
 const FIRST_PERSON = /(?<![\p{L}])(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|we|We|our|Our|us|My)(?![\p{L}])/u;
 
+const NOT_BEFORE_VERB = new Set([
+  'a',
+  'an',
+  'the',
+  'his',
+  'her',
+  'their',
+  'its',
+  'this',
+  'my',
+  'our',
+  'your',
+  'of',
+  'for',
+  'in',
+  'on',
+  'with',
+  'at',
+  'by',
+  'from',
+  'into',
+  'about',
+]);
+const FUNCTION_WORDS = new Set([
+  'to',
+  'and',
+  'but',
+  'or',
+  'of',
+  'in',
+  'on',
+  'for',
+  'with',
+  'at',
+  'by',
+  'as',
+  'from',
+  'that',
+  'which',
+  'than',
+  'if',
+  'then',
+  'so',
+]);
+
 function low(t: Token | undefined): string {
   return t ? t.text.toLowerCase() : '';
 }
@@ -219,7 +264,9 @@ function cueAt(tokens: readonly Token[], i: number): { base: string; next: numbe
   if (base === 'point out') return low(tokens[i + 1]) === 'out' ? { base, next: i + 2 } : null;
   // "the report said" is a cue, "a report" is a noun: nouns follow a determiner.
   const prev = low(tokens[i - 1]);
-  if (['a', 'an', 'the', 'his', 'her', 'their', 'its', 'this', 'that', 'my', 'our', 'your'].includes(prev)) return null;
+  if (NOT_BEFORE_VERB.has(prev)) return null;
+  // "Secretary of State": a capitalised cue inside a sentence is part of a name.
+  if (isCapitalised(t.text) && i > 0 && !/^[.!?;:“”"—(]$/.test(tokens[i - 1]?.text ?? '')) return null;
   return { base, next: i + 1 };
 }
 
@@ -411,10 +458,15 @@ export function extractQuotes(
             t.text === ';' ||
             isCapitalised(tokens[i + 1]?.text ?? 'A') ||
             /^[“"‘(]/.test(tokens[i + 1]?.text ?? ''));
+        const closesQuote =
+          t !== undefined &&
+          /^[”"»]$/.test(t.text) &&
+          /^[.!?]$/.test(tokens[i - 1]?.text ?? '') &&
+          isCapitalised(tokens[i + 1]?.text ?? 'a');
         const abbrev =
           t?.text === '.' &&
           /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|Inc|Corp|Prof)$/u.test(tokens[i - 1]?.text ?? '');
-        if (isEnd && !abbrev) {
+        if ((isEnd && !abbrev) || closesQuote) {
           for (let k = from; k <= i; k++) sentEnd[k] = i + 1;
           from = i + 1;
         }
@@ -468,7 +520,13 @@ export function extractQuotes(
         const c2 = k < hi ? cueAt(tokens, k) : null;
         if (c2) {
           const np = subjectBefore(tokens, k, j);
-          if (np && np.from === j && (np.to - np.from <= 8 || npLooksLikeSpeaker(tokens, np, ctx.entityStarts))) {
+          const okStart = np !== null && !FUNCTION_WORDS.has(low(tokens[np.from]));
+          if (
+            np &&
+            okStart &&
+            np.from === j &&
+            (np.to - np.from <= 8 || npLooksLikeSpeaker(tokens, np, ctx.entityStarts))
+          ) {
             speaker = speakerOf(ctx, tokens, np);
             cue = tokens[k]?.text ?? null;
             usedCues.add(tokens[k]?.start ?? -1);
@@ -637,12 +695,7 @@ export function extractQuotes(
               let endTok = s1 - 1;
               // A coordinated second cue ("... and warned that ...") starts its own attribution.
               for (let m = k + 1; m < s1 - 1; m++) {
-                if (
-                  low(tokens[m]) === 'and' &&
-                  !inQuote[m] &&
-                  cueAt(tokens, m + 1) &&
-                  !WEAK_VERBS.has(cueAt(tokens, m + 1)?.base ?? '')
-                ) {
+                if (isCoordinatedCue(tokens, m) && !inQuote[m]) {
                   endTok = m - 1;
                   break;
                 }
@@ -651,12 +704,19 @@ export function extractQuotes(
               if (endT) att = mk(first.start, endT.end, speaker, t.text, p.index);
             }
           }
-        } else if (!att && !before && low(tokens[i - 1]) === 'and' && lastSentenceAttribution?.speaker) {
-          let k = cc.next;
+        } else if (!att && lastSentenceAttribution?.speaker && isCoordinatedCue(tokens, i - 1)) {
+          // "..., adding that ..." / "... but argues that ...": the same speaker goes on.
+          const k = cc.next;
           const first = tokens[k];
-          if (first && low(first) === 'that' && s1 - k >= 3) {
-            k = s1 - 1;
-            const endT = tokens[k];
+          if (first && s1 - k >= 3 && !CONTENT_BAD_START.has(low(first))) {
+            let endTok = s1 - 1;
+            for (let m = k + 1; m < s1 - 1; m++) {
+              if (isCoordinatedCue(tokens, m) && !inQuote[m]) {
+                endTok = m - 1;
+                break;
+              }
+            }
+            const endT = tokens[endTok];
             if (endT) att = mk(first.start, endT.end, lastSentenceAttribution.speaker, t.text, p.index);
           }
         }
@@ -811,7 +871,8 @@ export function extractQuotes(
         if (!tk) continue;
         const l = tk.text.toLowerCase();
         if (l === 'he' || l === 'she' || ctx.entityStarts.has(tk.start)) {
-          const sp = resolveSpeaker(ctx, tk.start, tk.end, null);
+          const mention = mentions.find((x) => x.start === tk.start);
+          const sp = resolveSpeaker(ctx, tk.start, mention?.end ?? tk.end, null);
           if (sp.name !== r.speaker?.name || l === 'he' || l === 'she') speaker = sp;
           break;
         }
@@ -846,6 +907,17 @@ export function extractQuotes(
     });
   }
   return out;
+}
+
+/** Token m joins a second cue to a clause: "and warned", "but argues", ", adding". */
+function isCoordinatedCue(tokens: readonly Token[], m: number): boolean {
+  const l = low(tokens[m]);
+  const next = cueAt(tokens, m + 1);
+  if (!next || next.base === 'according to') return false;
+  // A bare form ("and say") belongs to an embedded clause ("he would stand up and say").
+  const bare = low(tokens[m + 1]) === next.base;
+  if ((l === 'and' || l === 'but') && !WEAK_VERBS.has(next.base) && !bare) return true;
+  return l === ',' && low(tokens[m + 1]).endsWith('ing');
 }
 
 /** "Cruz continued:" closing the previous paragraph introduces a quote that opens this one. */

@@ -150,9 +150,12 @@ describe('extractQuotes', () => {
 
   it('reports a nested quote as its own quote by the person quoted', () => {
     const text =
-      'Tom Reyes described the meeting.\n\nHe said the mayor would stand up and say, “This is my city.” Then she left, Reyes recalled.';
+      'Tom Reyes described the meeting with Ana Ortiz.\n\nHe said the mayor, Ana Ortiz, would stand up and say, “This is my city.” Then she left, Reyes recalled.';
     const nested = quotes(text).find((q) => q.text.includes('This is my city') && q.text.length < 25);
     expect(nested?.kind).toBe('direct');
+    expect(nested?.speaker).toBe('Ana Ortiz');
+    const outer = quotes(text).find((q) => q.text.includes('This is my city') && q.text.length > 25);
+    expect(outer?.speaker).toBe('Tom Reyes');
   });
 
   it('leaves out titles, scare quotes and slogans', () => {
