@@ -1,6 +1,7 @@
 // The explicit list of commands: every platform serves exactly these (no auto-loading).
 import { brief } from './brief.js';
 import type { AnyCommand } from './define-command.js';
+import { digest } from './digest.js';
 import { createHelp } from './help.js';
 import { quotes } from './quotes.js';
 import { summary } from './summary.js';
@@ -13,5 +14,6 @@ export const commands: readonly AnyCommand[] = [
   whosaid as unknown as AnyCommand,
   quotes as unknown as AnyCommand,
   topics as unknown as AnyCommand,
+  digest as unknown as AnyCommand,
   createHelp(() => commands) as unknown as AnyCommand,
 ];

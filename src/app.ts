@@ -9,9 +9,13 @@ import { createDispatcher, type Dispatcher } from './dispatch.js';
 import { createIngestor, type Ingestor, type IngestReport } from './ingest/ingest.js';
 import { createLogger, type Logger } from './logger.js';
 import type { TopicCatalog } from './nlp/topics.js';
+import type { Platform } from './platforms/platform.js';
+import { createDigestScheduler, type DigestScheduler } from './scheduler/digest-scheduler.js';
+import { createDigestService } from './scheduler/digest-service.js';
 import type { Services } from './services.js';
 import type { ArticleStore } from './store/ports.js';
 import { createSqliteStore } from './store/sqlite/sqlite-store.js';
+import { subscriptionStoreOf } from './store/store.js';
 
 export interface App {
   config: Config;
@@ -20,6 +24,8 @@ export interface App {
   ingestor: Ingestor;
   /** Ingests content/articles: new or changed files only. */
   syncContent(): Promise<IngestReport>;
+  /** The digest scheduler posting through these platforms; undefined when the store keeps no subscriptions. */
+  createDigestScheduler(platforms: readonly Platform[]): DigestScheduler | undefined;
   close(): Promise<void>;
 }
 
@@ -47,6 +53,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const services: Services = { store, briefing, clock, logger };
   const dispatcher = createDispatcher(commands, services);
   let ingestor = createIngestor({ store, topics: catalog, logger });
+  const subscriptions = subscriptionStoreOf(store);
+  if (subscriptions) {
+    services.digests = createDigestService({
+      store: subscriptions,
+      catalog: () => catalog,
+      clock,
+      timeZone: config.digest.timeZone,
+    });
+  }
   return {
     config,
     services,
@@ -68,6 +83,21 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         'content synced',
       );
       return report;
+    },
+    createDigestScheduler(platforms) {
+      if (!subscriptions) return undefined;
+      const scheduler = createDigestScheduler({
+        store: subscriptions,
+        catalog: () => catalog,
+        platforms,
+        clock,
+        logger,
+        catchupHours: config.digest.catchupHours,
+      });
+      services.digests?.onChange(() => {
+        void scheduler.refresh().catch((err: unknown) => logger.error({ err }, 'digest refresh failed'));
+      });
+      return scheduler;
     },
     async close() {
       await store.close();

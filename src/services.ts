@@ -2,6 +2,7 @@
 import type { Briefing } from './briefing/briefing.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
+import type { Digests } from './scheduler/digest-service.js';
 import type { ArticleStore } from './store/ports.js';
 
 export interface Services {
@@ -9,4 +10,6 @@ export interface Services {
   briefing: Briefing;
   clock: Clock;
   logger: Logger;
+  /** Digest subscriptions (/digest); absent on stores without subscription storage. */
+  digests?: Digests | undefined;
 }

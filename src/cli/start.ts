@@ -4,8 +4,10 @@ import { loadConfig } from '../config.js';
 import { type BackgroundIngest, startBackgroundIngest } from '../feeds/background.js';
 import { createLogger } from '../logger.js';
 import { runConsoleChat } from '../platforms/console/console-chat.js';
+import { createConsolePlatform } from '../platforms/console/console-platform.js';
 import type { Platform } from '../platforms/platform.js';
 import { createSlackPlatform } from '../platforms/slack/slack-platform.js';
+import type { DigestScheduler } from '../scheduler/digest-scheduler.js';
 import type { CliIo } from './io.js';
 
 /** Resolves on SIGINT or SIGTERM. */
@@ -29,6 +31,7 @@ export async function start(_args: string[], io: CliIo): Promise<number> {
   const app = await createApp(config, { logger });
   const platforms: Platform[] = [];
   let background: BackgroundIngest | undefined;
+  let digests: DigestScheduler | undefined;
   try {
     const report = await app.syncContent();
     for (const p of report.failed) io.stderr.write(`newsdesk: skipped ${p.path}: ${p.reason}\n`);
@@ -41,7 +44,12 @@ export async function start(_args: string[], io: CliIo): Promise<number> {
     });
     // Platform adapters register here, each only when its tokens are set.
     if (config.slack) platforms.push(createSlackPlatform({ config: config.slack, dispatcher: app.dispatcher, logger }));
+    // The console chat's own channel: its digests print to stdout.
+    if (!chatPlatforms) platforms.push(createConsolePlatform({ output: io.stdout }));
     for (const platform of platforms) await platform.start();
+    // Digests start after the platforms they post through (and send the start-up catch-up).
+    digests = app.createDigestScheduler(platforms);
+    await digests?.start();
     if (!chatPlatforms) {
       const n = await app.services.store.countArticles();
       await runConsoleChat({
@@ -57,6 +65,7 @@ export async function start(_args: string[], io: CliIo): Promise<number> {
     logger.info({ signal }, 'shutting down');
     return 0;
   } finally {
+    await digests?.stop().catch((err: unknown) => logger.error({ err }, 'stopping digests failed'));
     await background?.stop().catch((err: unknown) => logger.error({ err }, 'stopping background ingest failed'));
     for (const platform of platforms.reverse()) await platform.stop().catch((err: unknown) => logger.error({ err }, 'stop failed'));
     await app.close();
