@@ -353,7 +353,11 @@ function subjectAfter(tokens: readonly Token[], v: number, hi: number): Np | nul
   if (k <= from) return null;
   let roleFrom = -1;
   let roleTo = -1;
-  if (tokens[k]?.text === ',' && !isCapitalised(tokens[k + 1]?.text ?? 'x')) {
+  const roleStart = tokens[k + 1]?.text ?? 'X';
+  if (
+    tokens[k]?.text === ',' &&
+    (!isCapitalised(roleStart) || /['’]s$/.test(roleStart) || ['The', 'A', 'An'].includes(roleStart))
+  ) {
     let c = k + 1;
     while (c < hi && c < k + 20 && !/^[,.;:“”"]$/.test(tokens[c]?.text ?? '')) c++;
     const first = low(tokens[k + 1]);
@@ -555,7 +559,14 @@ export function extractQuotes(
             if (after && npLooksLikeSpeaker(tokens, after, ctx.entityStarts)) np = after;
             else if (!np) {
               // "and said," after a named subject: the same speaker as the previous attribution.
-              if (previous?.speaker && low(tokens[c - 1]) === 'and') {
+              const s0 = sentStart[c] ?? 0;
+              const pronoun = low(tokens[s0]);
+              if (low(tokens[c - 1]) === 'and' && (pronoun === 'he' || pronoun === 'she')) {
+                const tok = tokens[s0];
+                if (tok) speaker = resolveSpeaker(ctx, tok.start, tok.end, null);
+                cue = tokens[c]?.text ?? null;
+                usedCues.add(tokens[c]?.start ?? -1);
+              } else if (previous?.speaker && low(tokens[c - 1]) === 'and') {
                 speaker = previous.speaker;
                 cue = tokens[c]?.text ?? null;
                 usedCues.add(tokens[c]?.start ?? -1);
@@ -635,7 +646,16 @@ export function extractQuotes(
           if (first) att = mk(first.start, sentenceLast.end, speaker, 'according to', p.index);
         }
       } else {
-        const before = subjectBefore(tokens, i, s0);
+        let before = subjectBefore(tokens, i, s0);
+        if (
+          before &&
+          !npLooksLikeSpeaker(tokens, before, ctx.entityStarts) &&
+          FUNCTION_WORDS.has(low(tokens[before.from]))
+        ) {
+          before = initialDescription(tokens, s0, i);
+        } else if (!before && tokens[i - 1]?.text !== ',') {
+          before = initialDescription(tokens, s0, i);
+        }
         const subjOk = before !== null && npLooksLikeSpeaker(tokens, before, ctx.entityStarts);
         // Pattern: CLAUSE, NP said [tail].  /  CLAUSE, said NP.
         const npStart = subjOk && before ? before.from : -1;
@@ -653,7 +673,7 @@ export function extractQuotes(
             if (np) {
               const speaker = speakerOf(ctx, tokens, np);
               // A parenthetical ("..., they say, would ...") covers the whole sentence.
-              const parenthetical = tokens[tailFrom]?.text === ',' && tail > 3;
+              const parenthetical = !invertedOk && tokens[tailFrom]?.text === ',' && tail > 3;
               const end = parenthetical ? sentenceLast.end : contentEnd.end;
               att = mk(sentenceFirst.start, end, speaker, t.text, p.index);
               if (!spans.some((s) => s.start < end && s.end > sentenceFirst.start)) att.kind = 'unmarked';
@@ -907,6 +927,17 @@ export function extractQuotes(
     });
   }
   return out;
+}
+
+/** A sentence-initial description up to its source noun ("Senior officials I spoke with ..."). */
+function initialDescription(tokens: readonly Token[], s0: number, v: number): Np | null {
+  for (let k = s0; k < v && k < s0 + 6; k++) {
+    const t = tokens[k];
+    if (!isWord(t)) return null;
+    if (SOURCE_NOUNS.has(low(t)) && !SOURCE_NOUNS.has(low(tokens[k + 1])))
+      return { from: s0, to: k + 1, roleFrom: -1, roleTo: -1 };
+  }
+  return null;
 }
 
 /** Token m joins a second cue to a clause: "and warned", "but argues", ", adding". */

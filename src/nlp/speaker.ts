@@ -44,6 +44,24 @@ const ORG_DESCRIPTIONS = new Set([
   'department',
 ]);
 
+/** Words that end the head of a description: relative clauses, prepositions, pronouns. */
+const DESCRIPTION_END = new Set([
+  'who',
+  'which',
+  'that',
+  'with',
+  'in',
+  'at',
+  'from',
+  'for',
+  'i',
+  'we',
+  'he',
+  'she',
+  'they',
+  'on',
+]);
+
 /** Index of the last mention starting before pos. */
 function lastMentionBefore(mentions: readonly EntityMention[], pos: number): number {
   let lo = 0;
@@ -54,6 +72,31 @@ function lastMentionBefore(mentions: readonly EntityMention[], pos: number): num
     else hi = mid;
   }
   return lo - 1;
+}
+
+/** The nearest plural description before pos ("Many Trump administration veterans"), for "they". */
+function recentPluralDescription(body: string, pos: number): string | null {
+  const words = body.slice(Math.max(0, pos - 400), pos).split(/\s+/);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = (words[i] ?? '').toLowerCase().replace(/[^a-z]+$/, '');
+    if (!w.endsWith('s') || !SOURCE_NOUNS.has(w)) continue;
+    let j = i;
+    while (
+      j > 0 &&
+      i - j < 3 &&
+      /^[\p{L}.-]+$/u.test(words[j - 1] ?? '') &&
+      !DESCRIPTION_END.has((words[j - 1] ?? '').toLowerCase())
+    ) {
+      const prev = (words[j - 1] ?? '').toLowerCase();
+      if (['the', 'a', 'and', 'of', 'to', 'are', 'were', 'is', 'was', 'said', 'say'].includes(prev)) break;
+      j--;
+    }
+    return words
+      .slice(j, i + 1)
+      .join(' ')
+      .replace(/[^\p{L}]+$/u, '');
+  }
+  return null;
 }
 
 /** Resolves the mention body.slice(start, end) to a canonical speaker name. */
@@ -76,9 +119,21 @@ export function resolveSpeaker(ctx: SpeakerContext, start: number, end: number, 
     else if (other < 0) other = mention.entity;
   }
   const words = lowerText.split(/\s+/);
-  const descriptionHead = words.findIndex((w) => SOURCE_NOUNS.has(w));
+  // The head of a description is its last source noun before a modifier ("officials I spoke with").
+  let cut = words.findIndex((w, i) => i > 0 && DESCRIPTION_END.has(w.replace(/,$/, '')));
+  if (cut < 0) cut = words.length;
+  let descriptionHead = -1;
+  for (let i = 0; i < cut; i++) if (SOURCE_NOUNS.has((words[i] ?? '').replace(/,$/, ''))) descriptionHead = i;
+  if (descriptionHead < 0) descriptionHead = words.findIndex((w) => SOURCE_NOUNS.has(w));
   const headWord = descriptionHead >= 0 ? (words[descriptionHead] ?? '') : '';
-  const pick = person >= 0 ? person : org >= 0 && (descriptionHead < 0 || ORG_DESCRIPTIONS.has(headWord)) ? org : -1;
+  // "advisers Trump warns": a bare name right after a plural description does not head it.
+  const pluralHead = descriptionHead >= 0 && headWord.endsWith('s') && descriptionHead === words.length - 2;
+  const pick =
+    person >= 0 && !pluralHead
+      ? person
+      : org >= 0 && (descriptionHead < 0 || ORG_DESCRIPTIONS.has(headWord))
+        ? org
+        : -1;
   if (pick >= 0) {
     return { name: entities[pick]?.name ?? text, start, end, role: entityRole(pick) };
   }
@@ -96,6 +151,10 @@ export function resolveSpeaker(ctx: SpeakerContext, start: number, end: number, 
     }
     if (fallback >= 0) return { name: entities[fallback]?.name ?? text, start, end, role: entityRole(fallback) };
     return { name: text, start, end, role };
+  }
+  if (lowerText === 'they') {
+    const plural = recentPluralDescription(body, start);
+    if (plural) return { name: plural, start, end, role };
   }
   const head = descriptionHead >= 0 ? (words[descriptionHead] ?? '') : '';
   if ((lowerText === 'it' || ORG_DESCRIPTIONS.has(head)) && /^(the|it|its)\b/.test(lowerText)) {
