@@ -237,27 +237,32 @@ export function renderSlack(reply: Reply, options: RenderSlackOptions = {}): Sla
     while (page.length > 1 && page[0]?.type === 'divider') page.shift();
   }
 
-  const tail: SlackBlock[] = [];
+  // What must close the answer: a notice of what was left out, then the buttons.
+  let dropped = 0;
   if (pages.length > maxMessages) {
-    const dropped = pages.slice(maxMessages).reduce((n, p) => n + p.length, 0);
+    dropped = pages.slice(maxMessages).reduce((n, p) => n + p.length, 0);
     pages.length = maxMessages;
-    tail.push(
-      context(`… ${dropped} more block${dropped === 1 ? '' : 's'} not shown: the answer was too long for Slack.`),
-    );
   }
   const actions = actionsBlock(options.buttons ?? []);
-  if (actions) tail.push(actions);
-  if (tail.length) {
-    const fits = (p: SlackBlock[]) =>
-      p.length + tail.length <= maxBlocks && [...p, ...tail].reduce((n, b) => n + blockChars(b), 0) <= maxChars;
+  const tail = (): SlackBlock[] => {
+    const notice = dropped
+      ? [context(`… ${dropped} more block${dropped === 1 ? '' : 's'} not shown: the answer was too long for Slack.`)]
+      : [];
+    return actions ? [...notice, actions] : notice;
+  };
+  if (tail().length) {
+    const fits = (p: SlackBlock[]) => {
+      const all = [...p, ...tail()];
+      return all.length <= maxBlocks && all.reduce((n, b) => n + blockChars(b), 0) <= maxChars;
+    };
     const last = pages[pages.length - 1] ?? [];
     if (!fits(last) && pages.length < maxMessages) pages.push([]);
     const target = pages[pages.length - 1] ?? last;
-    if (!fits(target) && tail[0]?.type !== 'context') {
-      tail.unshift(context('… trimmed: the answer was too long for Slack.'));
+    while (target.length > 0 && !fits(target)) {
+      target.pop();
+      dropped += 1;
     }
-    while (target.length > 0 && !fits(target)) target.pop();
-    target.push(...tail);
+    target.push(...tail());
   }
 
   return pages.map((blocks, i) => ({ text: fallbackText(blocks, i + 1, pages.length), blocks }));

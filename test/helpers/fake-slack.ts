@@ -13,7 +13,7 @@ export interface ApiCall {
 }
 
 /** A scripted answer for the next call of a method: a rate limit, or Slack's `{ok:false,error}`. */
-export type ScriptedAnswer = { rateLimited: { retryAfterSeconds: number } } | { error: string };
+export type ScriptedAnswer = 'ok' | { rateLimited: { retryAfterSeconds: number } } | { error: string };
 
 export interface FakeUser {
   id: string;
@@ -27,7 +27,7 @@ export interface FakeSlack {
   /** Every Web API call received, in order. */
   readonly calls: ApiCall[];
   callsTo(method: string): ApiCall[];
-  /** Queues answers for the next calls of `method`, in order; unscripted calls succeed. */
+  /** Queues answers for the next calls of `method`, in order ('ok' = the normal answer); unscripted calls succeed. */
   script(method: string, ...answers: ScriptedAnswer[]): void;
   setUser(user: FakeUser): void;
   /** A response_url that records what is posted to it. */
@@ -134,7 +134,7 @@ export async function createFakeSlack(): Promise<FakeSlack> {
     calls.push({ method, params, authorization: req.headers.authorization, at: Date.now() });
     notify();
     const scripted = scripts.get(method)?.shift();
-    if (scripted && 'rateLimited' in scripted) {
+    if (typeof scripted === 'object' && 'rateLimited' in scripted) {
       return json(
         res,
         429,
@@ -144,7 +144,7 @@ export async function createFakeSlack(): Promise<FakeSlack> {
         },
       );
     }
-    if (scripted) return json(res, 200, { ok: false, error: scripted.error });
+    if (typeof scripted === 'object') return json(res, 200, { ok: false, error: scripted.error });
     switch (method) {
       case 'auth.test':
         return json(res, 200, {
