@@ -4,6 +4,7 @@ import type { AnyCommand } from './define-command.js';
 import { digest } from './digest.js';
 import { createHelp } from './help.js';
 import { quotes } from './quotes.js';
+import { sources } from './sources.js';
 import { summary } from './summary.js';
 import { topics } from './topics.js';
 import { whosaid } from './whosaid.js';
@@ -15,5 +16,6 @@ export const commands: readonly AnyCommand[] = [
   quotes as unknown as AnyCommand,
   topics as unknown as AnyCommand,
   digest as unknown as AnyCommand,
+  sources as unknown as AnyCommand,
   createHelp(() => commands) as unknown as AnyCommand,
 ];

@@ -6,6 +6,7 @@ import { createBriefing } from './briefing/create-briefing.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { createDispatcher, type Dispatcher } from './dispatch.js';
+import { createFeedService } from './feeds/feed-service.js';
 import { createIngestor, type Ingestor, type IngestReport } from './ingest/ingest.js';
 import { createLogger, type Logger } from './logger.js';
 import type { TopicCatalog } from './nlp/topics.js';
@@ -14,6 +15,7 @@ import { createDigestScheduler, type DigestScheduler } from './scheduler/digest-
 import { createDigestService } from './scheduler/digest-service.js';
 import type { Services } from './services.js';
 import type { ArticleStore } from './store/ports.js';
+import { feedStoreFor } from './store/sqlite/feed-store.js';
 import { createSqliteStore } from './store/sqlite/sqlite-store.js';
 import { subscriptionStoreOf } from './store/store.js';
 
@@ -53,6 +55,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const services: Services = { store, briefing, clock, logger };
   const dispatcher = createDispatcher(commands, services);
   let ingestor = createIngestor({ store, topics: catalog, logger });
+  const feedStore = feedStoreFor(store);
   const subscriptions = subscriptionStoreOf(store);
   if (subscriptions) {
     services.digests = createDigestService({
@@ -62,6 +65,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       timeZone: config.digest.timeZone,
     });
   }
+  if (feedStore) services.feeds = createFeedService({ feedStore, ingestor: () => ingestor, clock, logger });
   return {
     config,
     services,

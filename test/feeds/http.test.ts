@@ -1,0 +1,85 @@
+// The polite fetcher against a local server: User-Agent, conditional GET, errors, timeouts and the size cap.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFetcher, FetchError } from '../../src/feeds/http.js';
+import { USER_AGENT } from '../../src/feeds/options.js';
+import { type FeedServer, startFeedServer } from './feed-server.js';
+
+let server: FeedServer;
+beforeAll(async () => {
+  server = await startFeedServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const fetcher = () => createFetcher({ hostGapMs: 0, timeoutMs: 1_000, maxBytes: 256 * 1024 });
+
+describe('createFetcher', () => {
+  it('sends a User-Agent that names Newsdesk with a URL', async () => {
+    await fetcher().fetch({ url: server.url('/rss.xml') });
+    const request = server.requests.at(-1);
+    expect(request?.headers['user-agent']).toBe(USER_AGENT);
+    expect(USER_AGENT).toMatch(/^Newsdesk\/\S+ \(.*https?:\/\/\S+\)$/);
+  });
+
+  it('returns the body with its validators', async () => {
+    const result = await fetcher().fetch({ url: server.url('/rss.xml') });
+    expect(result.status).toBe('ok');
+    if (result.status !== 'ok') return;
+    expect(result.body).toContain('<rss');
+    expect(result.etag).toBe('"rss-v1"');
+    expect(result.lastModified).toBe('Tue, 05 Mar 2024 09:00:00 GMT');
+  });
+
+  it('sends If-None-Match and If-Modified-Since, and reports a 304 as not modified', async () => {
+    const result = await fetcher().fetch({
+      url: server.url('/rss.xml'),
+      etag: '"rss-v1"',
+      lastModified: 'Tue, 05 Mar 2024 09:00:00 GMT',
+    });
+    expect(result).toEqual({ status: 'not-modified' });
+    const request = server.requests.at(-1);
+    expect(request?.headers['if-none-match']).toBe('"rss-v1"');
+    expect(request?.headers['if-modified-since']).toBe('Tue, 05 Mar 2024 09:00:00 GMT');
+  });
+
+  it('fails with the HTTP status on a 500', async () => {
+    await expect(fetcher().fetch({ url: server.url('/error.xml') })).rejects.toThrow(/HTTP 500/);
+  });
+
+  it('gives up on a slow response after the timeout', async () => {
+    const started = Date.now();
+    const error = await fetcher()
+      .fetch({ url: server.url('/slow.xml') })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FetchError);
+    expect((error as FetchError).reason).toMatch(/timed out after 1000 ms/);
+    expect(Date.now() - started).toBeLessThan(2_500);
+  });
+
+  it('stops reading an oversized body past the cap', async () => {
+    await expect(fetcher().fetch({ url: server.url('/big.xml') })).rejects.toThrow(
+      /too large \(more than 262144 bytes\)/,
+    );
+  });
+
+  it('refuses a declared Content-Length over the cap before reading', async () => {
+    server.route('/declared.xml', { body: 'x'.repeat(300 * 1024), type: 'application/rss+xml' });
+    await expect(fetcher().fetch({ url: server.url('/declared.xml') })).rejects.toThrow(/too large \(307200 bytes/);
+  });
+
+  it('refuses URLs that are not http(s)', async () => {
+    await expect(fetcher().fetch({ url: 'file:///etc/passwd' })).rejects.toThrow(/not an http\(s\) URL/);
+  });
+
+  it('sends one request at a time to a host, with a gap between them', async () => {
+    server.route('/a.xml', { body: 'a', delayMs: 150 });
+    const polite = createFetcher({ hostGapMs: 100, timeoutMs: 2_000 });
+    const before = server.requests.length;
+    const started = Date.now();
+    await Promise.all([polite.fetch({ url: server.url('/a.xml') }), polite.fetch({ url: server.url('/a.xml') })]);
+    // 150 ms + 100 ms gap + 150 ms: never both at once.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+    expect(server.requests.length - before).toBe(2);
+  });
+});
