@@ -47,6 +47,31 @@ function toJsonl(rows: readonly object[]): string {
   return `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`;
 }
 
+interface Prediction {
+  id: string;
+  summary: string[];
+}
+
+/** The summarizer's JSONL output, one prediction per line; lines without a summary are skipped. */
+function parsePreds(out: string): Prediction[] {
+  const preds: Prediction[] = [];
+  for (const line of out.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const row = JSON.parse(line) as { id?: unknown; summary?: unknown };
+      if (typeof row.id === 'string' && Array.isArray(row.summary))
+        preds.push({ id: row.id, summary: row.summary.map((s) => String(s)) });
+    } catch {
+      // A broken line is already counted as a failure by the scorer.
+    }
+  }
+  return preds;
+}
+
+function wordCount(sentences: readonly string[]): number {
+  return sentences.join(' ').split(/\s+/).filter(Boolean).length;
+}
+
 function score(refsPath: string, predsPath: string): Scores {
   const run = spawnSync(process.execPath, [scorerPath, refsPath, predsPath, '--json'], {
     encoding: 'utf8',
@@ -90,6 +115,20 @@ function main(args: string[]): number {
 
   const ours = score(refsPath, predsPath);
   const lead = score(refsPath, leadPath);
+  const predRows = parsePreds(out);
+  const leadRows = rows.map((r) => ({ id: r.id, summary: lead3(r.article) }));
+  // Two halves by position in the file: a change that helps only one half is noise, not a gain.
+  const halves = [0, 1].map((h) => {
+    const keep = (_r: unknown, i: number) => i % 2 === h;
+    const ids = new Set(rows.filter(keep).map((r) => r.id));
+    const refs = join(dir, `refs-${h}.jsonl`);
+    const preds = join(dir, `newsdesk-${h}.jsonl`);
+    const leads = join(dir, `lead3-${h}.jsonl`);
+    writeFileSync(refs, toJsonl(rows.filter(keep).map((r) => ({ id: r.id, reference: r.reference }))));
+    writeFileSync(preds, toJsonl(predRows.filter((p) => ids.has(p.id))));
+    writeFileSync(leads, toJsonl(leadRows.filter(keep)));
+    return { name: h === 0 ? 'even rows' : 'odd rows', ours: score(refs, preds), lead: score(refs, leads) };
+  });
   const f = (x: number) => x.toFixed(2).padStart(7);
   const d = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`.padStart(7);
   console.log(`CNN/DM dev: ${ours.docs} articles; newsdesk summarize ran in ${ms} ms (process included)`);
@@ -100,6 +139,18 @@ function main(args: string[]): number {
   console.log(`${'Lead-3'.padEnd(12)} ${f(lead.rouge1.f)} ${f(lead.rouge2.f)} ${f(lead.rougeL.f)}`);
   console.log(
     `${'difference'.padEnd(12)} ${d(ours.rouge1.f - lead.rouge1.f)} ${d(ours.rouge2.f - lead.rouge2.f)} ${d(ours.rougeL.f - lead.rougeL.f)}`,
+  );
+  for (const half of halves)
+    console.log(
+      `${half.name.padEnd(12)} ${f(half.ours.rouge1.f)} vs Lead-3 ${f(half.lead.rouge1.f).trim()} (${d(half.ours.rouge1.f - half.lead.rouge1.f).trim()} ROUGE-1, ${half.ours.docs} articles)`,
+    );
+  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  console.log(
+    `average words: Newsdesk ${mean(predRows.map((p) => wordCount(p.summary))).toFixed(1)} ` +
+      `(${mean(predRows.map((p) => p.summary.length)).toFixed(2)} sentences), ` +
+      `Lead-3 ${mean(leadRows.map((p) => wordCount(p.summary))).toFixed(1)}, ` +
+      `references ${mean(rows.map((r) => wordCount(r.reference.split('\n')))).toFixed(1)} ` +
+      `(${mean(rows.map((r) => r.reference.split('\n').length)).toFixed(2)} sentences)`,
   );
   console.log(`F1 x100, ROUGE-1.5.5 -m (../shared/eval/score-summaries.mjs); predictions in ${dir}`);
   return 0;

@@ -32,7 +32,13 @@ export function boilerplateReason(text: string): string | null {
   return null;
 }
 
-/** The paragraphs that are article text, renumbered from 1. */
+/**
+ * The paragraphs that are article text, renumbered from 1. When every paragraph reads as a headline
+ * (a one-line text without a full stop), those lines are the article: dropping them would leave nothing.
+ */
 export function articleParagraphs(paragraphs: readonly Paragraph[]): Paragraph[] {
-  return paragraphs.filter((p) => boilerplateReason(p.text) === null).map((p, i) => ({ ...p, index: i + 1 }));
+  const reasons = paragraphs.map((p) => boilerplateReason(p.text));
+  let kept = paragraphs.filter((_p, i) => reasons[i] === null);
+  if (kept.length === 0) kept = paragraphs.filter((_p, i) => reasons[i] === 'headline');
+  return kept.map((p, i) => ({ ...p, index: i + 1 }));
 }

@@ -166,7 +166,7 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 
 /**
  * An extractive summary: whole sentences of the article in article order, at most `options.sentences`
- * of them and about `maxWords` words. Never throws; an article with no text gives [].
+ * of them and about `maxWords` words. Never throws; any article text gives at least one sentence, none gives [].
  */
 export function summarize(input: SummaryInput, options: SummaryOptions): string[] {
   try {
@@ -199,11 +199,10 @@ export function summarize(input: SummaryInput, options: SummaryOptions): string[
       if (total >= maxWords) break;
     }
     if (chosen.length === 0) {
-      // Nothing passed the length filters (short texts): the lead is the summary.
-      return units
-        .filter((u) => !u.caption)
-        .slice(0, limit)
-        .map((u) => u.text);
+      // Nothing passed the length filters (short texts): the lead is the summary. A text that is
+      // nothing but a caption-like line still gets that line: any article text has a summary.
+      const lead = units.filter((u) => !u.caption);
+      return (lead.length > 0 ? lead : units).slice(0, limit).map((u) => u.text);
     }
     return chosen.sort((a, b) => a.unit.order - b.unit.order).map((c) => c.unit.text);
   } catch {

@@ -48,4 +48,14 @@ describe('articleParagraphs', () => {
       [2, 'Work starts in June.'],
     ]);
   });
+
+  it('keeps headline-like lines when they are all the text there is', () => {
+    const paragraphs = ['Council approves harbour plan', 'Scroll down for video'].map((text, i) => ({
+      index: i + 1,
+      start: 0,
+      end: text.length,
+      text,
+    }));
+    expect(articleParagraphs(paragraphs).map((p) => [p.index, p.text])).toEqual([[1, 'Council approves harbour plan']]);
+  });
 });

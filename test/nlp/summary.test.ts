@@ -114,6 +114,19 @@ describe('summarize', () => {
     expect(out.some((s) => s.startsWith('She said'))).toBe(false);
   });
 
+  it.each([
+    ['a one-line text without a full stop', 'Council approves harbour plan for Portwick'],
+    ['a single short sentence', 'The harbour reopened.'],
+    [
+      'nothing but a label caption',
+      'Flooded: Residents wade through the high street in Portwick (pictured) on Monday.',
+    ],
+  ])('returns at least one sentence for %s', (_name, body) => {
+    const out = summaryOf(body);
+    expect(out.length).toBeGreaterThan(0);
+    expect(body).toContain(out[0] ?? '-');
+  });
+
   it('is deterministic', () => {
     expect(summaryOf(HARBOUR)).toEqual(summaryOf(HARBOUR));
   });
