@@ -5,6 +5,7 @@ import { type BackgroundIngest, startBackgroundIngest } from '../feeds/backgroun
 import { createLogger } from '../logger.js';
 import { runConsoleChat } from '../platforms/console/console-chat.js';
 import { createConsolePlatform } from '../platforms/console/console-platform.js';
+import { createDiscordPlatform } from '../platforms/discord/discord-platform.js';
 import type { Platform } from '../platforms/platform.js';
 import { createSlackPlatform } from '../platforms/slack/slack-platform.js';
 import type { DigestScheduler } from '../scheduler/digest-scheduler.js';
@@ -44,6 +45,11 @@ export async function start(_args: string[], io: CliIo): Promise<number> {
     });
     // Platform adapters register here, each only when its tokens are set.
     if (config.slack) platforms.push(createSlackPlatform({ config: config.slack, dispatcher: app.dispatcher, logger }));
+    if (config.discord) {
+      platforms.push(
+        createDiscordPlatform({ config: config.discord, dispatcher: app.dispatcher, services: app.services, logger }),
+      );
+    }
     // The console chat's own channel: its digests print to stdout.
     if (!chatPlatforms) platforms.push(createConsolePlatform({ output: io.stdout }));
     for (const platform of platforms) await platform.start();

@@ -196,7 +196,8 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
   });
 
   function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) {
-    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    // Like Discord, a 204 carries no body and no content type (discord.js parses JSON by content type).
+    res.writeHead(status, body === undefined ? headers : { 'content-type': 'application/json', ...headers });
     res.end(body === undefined ? undefined : JSON.stringify(body));
   }
 
@@ -324,7 +325,7 @@ export async function startFakeDiscord(options: { token?: string } = {}): Promis
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const path = url.pathname.replace(/^\/api\/v10/, '');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
     readBody(req)
       .then((body) => {
         const answered = route(req, res, path, body);

@@ -1,6 +1,5 @@
 // The Discord adapter: slash commands and autocomplete over the gateway, replies as embeds, posts over REST.
 import { once } from 'node:events';
-import { setTimeout as delay } from 'node:timers/promises';
 import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
@@ -93,6 +92,19 @@ export function toChannelError(error: unknown, channelId: string): ChannelError 
   });
 }
 
+/** The promise's value, or `fallback` after `ms`; the timer never outlives the race. */
+async function within<T, F>(promise: Promise<T>, ms: number, fallback: F): Promise<T | F> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<F>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Options as the dispatcher takes them: name -> value, straight from the interaction. */
 function interactionOptions(interaction: ChatInputCommandInteraction): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -173,7 +185,7 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
     }
     const work = dispatcher.run(name, { options: interactionOptions(interaction) }, invokerOf(interaction));
     try {
-      const early = await Promise.race([work, delay(deferAfterMs, undefined)]);
+      const early = await within(work, deferAfterMs, undefined);
       if (early === undefined) {
         await interaction.deferReply();
         await sendReply(interaction, await work);
@@ -200,7 +212,7 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
     const kind = dispatcher.find(interaction.commandName)?.autocomplete?.[focused.name];
     try {
       const choices = kind
-        ? await Promise.race([suggest(services.store, kind, String(focused.value)), delay(AUTOCOMPLETE_BUDGET_MS, [])])
+        ? await within(suggest(services.store, kind, String(focused.value)), AUTOCOMPLETE_BUDGET_MS, [])
         : [];
       await interaction.respond(choices);
     } catch (err) {
@@ -252,8 +264,7 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
     async stop() {
       stopping = true;
       ready = false;
-      const drain = Promise.allSettled([...inFlight]);
-      await Promise.race([drain, delay(options.drainTimeoutMs ?? 10_000)]);
+      await within(Promise.allSettled([...inFlight]), options.drainTimeoutMs ?? 10_000, undefined);
       await client.destroy();
     },
     async post(channelId, reply) {
