@@ -189,6 +189,34 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
     });
   }
 
+  // A command set up in Slack but not served here (an old manifest): answer instead of letting Slack time out.
+  app.command(/^\/.+/, async (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    const body = args.command;
+    if (dispatcher.find(body.command)) return;
+    await args.ack();
+    const name = body.command.replace(/^\//, '');
+    const invoker: Invoker = {
+      platform: 'slack',
+      userId: body.user_id,
+      channelId: body.channel_id,
+      canManageChannel: false,
+    };
+    await track(
+      (async () => {
+        try {
+          await send(
+            args.respond,
+            await dispatcher.run(name, { text: body.text ?? '' }, invoker),
+            { c: name, t: '' },
+            false,
+          );
+        } catch (error) {
+          await apologise(args.respond, name, error);
+        }
+      })(),
+    );
+  });
+
   function onButton(inChannel: boolean) {
     return async (args: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
       await args.ack();

@@ -48,7 +48,8 @@ describe('slash commands over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.body).toBe('');
     expect(res.ms).toBeLessThan(3000);
-    const [first] = await h.fake.waitForResponses(res.id, 1);
+    // The answer itself also arrives well within Slack's 3 seconds.
+    const [first] = await h.fake.waitForResponses(res.id, 1, 3000);
     if (!first) throw new Error('no response');
     expect(first.response_type).toBe('ephemeral');
     const blocks = blocksOf(first);
@@ -92,6 +93,13 @@ describe('slash commands over HTTP', () => {
     expect(body?.response_type).toBe('ephemeral');
     expect(body?.text).toBe('/brief: topic is required (Topic, e.g. nato).');
     expect(blocksOf(body ?? {}).some((b) => b.type === 'actions')).toBe(false);
+  });
+
+  it('answers a command Slack knows but Newsdesk does not serve', async () => {
+    const res = await slash('/nope', 'x');
+    expect(res.status).toBe(200);
+    const [body] = await h.fake.waitForResponses(res.id, 1);
+    expect(body).toMatchObject({ response_type: 'ephemeral', text: 'Unknown command /nope. Try /help.' });
   });
 
   it('lets no mention through from user input', async () => {
