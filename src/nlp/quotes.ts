@@ -223,6 +223,7 @@ const NOT_BEFORE_VERB = new Set([
   'into',
   'about',
 ]);
+const ROLE_OPENERS = new Set(['who', 'which', 'whose', 'then', 'former', 'now']);
 const FUNCTION_WORDS = new Set([
   'to',
   'and',
@@ -304,12 +305,48 @@ function subjectBefore(tokens: readonly Token[], v: number, lo: number): Np | nu
   let roleTo = -1;
   if (tokens[k]?.text === ',') {
     // "John Bolton, Trump's former adviser, said": the apposition is the role.
+    // "Marley Anderson, 21, a junior from Las Vegas, said": the nearest comma (of three) with a
+    // name or description before it and a role-like opener after it.
     let c = k - 1;
-    while (c > lo && c > k - 25 && tokens[c]?.text !== ',' && !/^[.;:“”"(]$/.test(tokens[c]?.text ?? '')) c--;
-    if (tokens[c]?.text !== ',' || c <= lo) return null;
-    roleFrom = c + 1;
-    roleTo = k;
-    k = c - 1;
+    let commas = 0;
+    let found = -1;
+    while (c > lo && c > k - 30 && commas < 3) {
+      const x = tokens[c]?.text ?? '';
+      if (/^[.;:“”"]$/.test(x)) break;
+      if (x === ',') {
+        commas++;
+        const opener = tokens[c + 1];
+        const headBefore = tokens[c - 1];
+        const openerOk =
+          opener !== undefined &&
+          (!isCapitalised(opener.text) ||
+            /['’]s$/.test(opener.text) ||
+            /^\p{N}/u.test(opener.text) ||
+            ['The', 'A', 'An'].includes(opener.text) ||
+            ROLE_OPENERS.has(low(opener)));
+        const headOk =
+          headBefore !== undefined &&
+          (isCapitalised(headBefore.text) || headBefore.text === ')' || SOURCE_NOUNS.has(low(headBefore)));
+        if (openerOk && headOk) {
+          found = c;
+          break;
+        }
+      }
+      c--;
+    }
+    if (found < 0) return null;
+    const opener = low(tokens[found + 1]);
+    if (!['who', 'which', 'whose', 'that'].includes(opener) && !/^\p{N}/u.test(opener)) {
+      roleFrom = found + 1;
+      roleTo = k;
+    }
+    k = found - 1;
+    if (tokens[k]?.text === ')') {
+      // "Gov. John Kasich (R-OH),": step over the brackets.
+      let o = k;
+      while (o > lo && tokens[o]?.text !== '(' && k - o < 8) o--;
+      if (tokens[o]?.text === '(') k = o - 1;
+    }
   }
   const to = k + 1;
   let from = to;
@@ -318,7 +355,7 @@ function subjectBefore(tokens: readonly Token[], v: number, lo: number): Np | nu
     if (!t) break;
     const l = t.text.toLowerCase();
     if (!isWord(t) && t.text !== '.' && t.text !== '-' && t.text !== '&') break;
-    if (t.text === '.' && !/^\p{Lu}[\p{L}]{0,3}$/u.test(tokens[from - 2]?.text ?? '')) break;
+    if (t.text === '.' && !/^\p{Lu}[\p{L}.]{0,4}$/u.test(tokens[from - 2]?.text ?? '')) break;
     if (
       BOUNDARY_WORDS.has(l) &&
       !(l === 'and' && isCapitalised(tokens[from - 2]?.text ?? '') && isCapitalised(tokens[from]?.text ?? ''))
@@ -345,7 +382,7 @@ function subjectAfter(tokens: readonly Token[], v: number, hi: number): Np | nul
   while (k < hi && k - from < 10) {
     const t = tokens[k];
     if (!t) break;
-    if (!isWord(t) && !(t.text === '.' && k > from && /^\p{Lu}[\p{L}]{0,3}$/u.test(tokens[k - 1]?.text ?? ''))) break;
+    if (!isWord(t) && !(t.text === '.' && k > from && /^\p{Lu}[\p{L}.]{0,4}$/u.test(tokens[k - 1]?.text ?? ''))) break;
     const l = t.text.toLowerCase();
     if (k > from && NP_STOP_AFTER.has(l)) break;
     k++;
@@ -689,21 +726,7 @@ export function extractQuotes(
             if (low(tokens[m]) === 'that') k = m;
             else if (isWord(tokens[k])) k++;
           }
-          let guard = 0;
-          while (k < s1 && guard++ < 6) {
-            const l = low(tokens[k]);
-            if (ADVERBIALS.has(l)) k++;
-            else if (
-              (l === 'in' || l === 'on' || l === 'during' || l === 'at') &&
-              (low(tokens[k + 1]) === 'a' || low(tokens[k + 1]) === 'an' || ADVERBIALS.has(low(tokens[k + 1])))
-            ) {
-              let m = k + 2;
-              while (m < s1 && isWord(tokens[m]) && m < k + 6 && low(tokens[m]) !== 'that') m++;
-              if (tokens[m]?.text === ',' || low(tokens[m]) === 'that') k = m;
-              else break;
-            } else if (tokens[k]?.text === ',') k++;
-            else break;
-          }
+          k = skipAdverbials(tokens, k, s1);
           const first = tokens[k];
           const hasThat = low(first) === 'that';
           const contentLen = s1 - k;
@@ -715,7 +738,7 @@ export function extractQuotes(
               let endTok = s1 - 1;
               // A coordinated second cue ("... and warned that ...") starts its own attribution.
               for (let m = k + 1; m < s1 - 1; m++) {
-                if (isCoordinatedCue(tokens, m) && !inQuote[m]) {
+                if ((isCoordinatedCue(tokens, m) || isEmbeddedAttribution(tokens, m)) && !inQuote[m]) {
                   endTok = m - 1;
                   break;
                 }
@@ -731,7 +754,7 @@ export function extractQuotes(
           if (first && s1 - k >= 3 && !CONTENT_BAD_START.has(low(first))) {
             let endTok = s1 - 1;
             for (let m = k + 1; m < s1 - 1; m++) {
-              if (isCoordinatedCue(tokens, m) && !inQuote[m]) {
+              if ((isCoordinatedCue(tokens, m) || isEmbeddedAttribution(tokens, m)) && !inQuote[m]) {
                 endTok = m - 1;
                 break;
               }
@@ -938,6 +961,103 @@ function initialDescription(tokens: readonly Token[], s0: number, v: number): Np
       return { from: s0, to: k + 1, roleFrom: -1, roleTo: -1 };
   }
   return null;
+}
+
+const TIME_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'week',
+  'month',
+  'year',
+  'morning',
+  'night',
+  'evening',
+  'afternoon',
+  'weekend',
+  'day',
+  'time',
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
+
+/** Skips what sits between a cue and its clause: "on Friday", "this week", "in a statement", ",". */
+function skipAdverbials(tokens: readonly Token[], from: number, end: number): number {
+  let k = from;
+  for (let guard = 0; k < end && guard < 6; guard++) {
+    const l = low(tokens[k]);
+    const n1 = low(tokens[k + 1]);
+    if (ADVERBIALS.has(l) || TIME_WORDS.has(l)) k++;
+    else if (tokens[k]?.text === ',') k++;
+    else if ((l === 'this' || l === 'last' || l === 'next' || l === 'earlier' || l === 'late') && TIME_WORDS.has(n1))
+      k += 2;
+    else if (
+      (l === 'on' || l === 'in' || l === 'at' || l === 'during' || l === 'last') &&
+      (TIME_WORDS.has(n1) || ADVERBIALS.has(n1))
+    )
+      k += 2;
+    else if (
+      l === 'in' ||
+      l === 'on' ||
+      l === 'during' ||
+      l === 'at' ||
+      l === 'after' ||
+      l === 'before' ||
+      l === 'at'
+    ) {
+      // "in a statement", "during this week's debate", "on Fox News": up to that/",", else a short phrase.
+      let m = k + 1;
+      while (m < end && m < k + 8 && isWord(tokens[m]) && low(tokens[m]) !== 'that') m++;
+      if (low(tokens[m]) === 'that' || tokens[m]?.text === ',') k = m;
+      else if ((n1 === 'a' || n1 === 'an') && m > k + 2) k += 3;
+      else if (isCapitalised(tokens[k + 1]?.text ?? '')) {
+        let c = k + 1;
+        while (c < end && isCapitalised(tokens[c]?.text ?? '')) c++;
+        k = c;
+      } else break;
+    } else break;
+  }
+  return k;
+}
+
+/** Token m is the comma before another attribution: "..., Bolton said: “...”". */
+function isEmbeddedAttribution(tokens: readonly Token[], m: number): boolean {
+  if (tokens[m]?.text !== ',') return false;
+  for (let c = m + 2; c <= m + 5; c++) {
+    const t = tokens[c];
+    if (!t || !isWord(t)) return false;
+    const cue = cueAt(tokens, c);
+    if (cue) {
+      if (WEAK_VERBS.has(cue.base)) return false;
+      const np = subjectBefore(tokens, c, m + 1);
+      if (np === null || np.from !== m + 1) return false;
+      if (np.to - np.from === 1 && SUBJECT_PRONOUNS.has(low(tokens[np.from]))) return true;
+      for (let k = np.from; k < np.to; k++) {
+        const x = tokens[k]?.text ?? '';
+        if (
+          !isCapitalised(x) &&
+          !(k === np.from && ['the', 'a', 'an'].includes(x.toLowerCase())) &&
+          !SOURCE_NOUNS.has(x.toLowerCase())
+        )
+          return false;
+      }
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Token m joins a second cue to a clause: "and warned", "but argues", ", adding". */

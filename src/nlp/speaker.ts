@@ -76,7 +76,7 @@ function lastMentionBefore(mentions: readonly EntityMention[], pos: number): num
 
 /** The nearest plural description before pos ("Many Trump administration veterans"), for "they". */
 function recentPluralDescription(body: string, pos: number): string | null {
-  const words = body.slice(Math.max(0, pos - 400), pos).split(/\s+/);
+  const words = body.slice(Math.max(0, pos - 1000), pos).split(/\s+/);
   for (let i = words.length - 1; i >= 0; i--) {
     const w = (words[i] ?? '').toLowerCase().replace(/[^a-z]+$/, '');
     if (!w.endsWith('s') || !SOURCE_NOUNS.has(w)) continue;
@@ -109,10 +109,15 @@ export function resolveSpeaker(ctx: SpeakerContext, start: number, end: number, 
   let person = -1;
   let org = -1;
   let other = -1;
+  let possessor = -1;
   for (let m = lastMentionBefore(mentions, end); m >= 0; m--) {
     const mention = mentions[m];
     if (!mention || mention.start < start) break;
-    if (mention.end > end || mentionIsPossessive(body, mention)) continue;
+    if (mention.end > end) continue;
+    if (mentionIsPossessive(body, mention)) {
+      if (possessor < 0 && entities[mention.entity]?.kind === 'person') possessor = mention.entity;
+      continue;
+    }
     const kind = entities[mention.entity]?.kind;
     if (kind === 'person' && person < 0) person = mention.entity;
     else if (kind === 'organization' && org < 0) org = mention.entity;
@@ -175,5 +180,8 @@ export function resolveSpeaker(ctx: SpeakerContext, start: number, end: number, 
     return { name: kept, start, end, role };
   }
   if (other >= 0) return { name: entities[other]?.name ?? text, start, end, role };
+  // "Trump's comment that ...": the possessor speaks.
+  if (possessor >= 0 && words.length <= 2)
+    return { name: entities[possessor]?.name ?? text, start, end, role: entityRole(possessor) };
   return { name: text, start, end, role };
 }
