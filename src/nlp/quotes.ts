@@ -223,6 +223,25 @@ const NOT_BEFORE_VERB = new Set([
   'into',
   'about',
 ]);
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'some',
+  'many',
+  'most',
+  'several',
+  'other',
+  'another',
+  'one',
+  'two',
+  'three',
+  'four',
+  'both',
+  'all',
+  'few',
+  'more',
+]);
 const ROLE_OPENERS = new Set(['who', 'which', 'whose', 'then', 'former', 'now']);
 const FUNCTION_WORDS = new Set([
   'to',
@@ -293,7 +312,11 @@ function npLooksLikeSpeaker(tokens: readonly Token[], np: Np, entityStarts: Read
       return true;
   }
   const last = low(tokens[np.to - 1]);
-  return ['who', 'which', 'one', 'others', 'some', 'many', 'both'].includes(last);
+  if (['who', 'which', 'one', 'others', 'some', 'many', 'both', 'percent', 'half', 'third', 'majority'].includes(last))
+    return true;
+  // "The actress said", "some advocates for stem cell research said": a short determiner phrase.
+  const first = low(tokens[np.from]);
+  return n <= 6 && DETERMINERS.has(first) && /^\p{Ll}+$/u.test(last) && !FUNCTION_WORDS.has(last);
 }
 
 /** The subject noun phrase ending right before token `v` (skipping "also", "has", ...). */
@@ -498,12 +521,13 @@ export function extractQuotes(
           (i + 1 >= tokens.length ||
             t.text === ';' ||
             isCapitalised(tokens[i + 1]?.text ?? 'A') ||
-            /^[“"‘(]/.test(tokens[i + 1]?.text ?? ''));
+            /^[“"‘('`«]/.test(tokens[i + 1]?.text ?? ''));
         const closesQuote =
           t !== undefined &&
-          /^[”"»]$/.test(t.text) &&
-          /^[.!?]$/.test(tokens[i - 1]?.text ?? '') &&
-          isCapitalised(tokens[i + 1]?.text ?? 'a');
+          /^[”"»']$/.test(t.text) &&
+          (/^[.!?]$/.test(tokens[i - 1]?.text ?? '') ||
+            (tokens[i - 1]?.text === "'" && /^[.!?]$/.test(tokens[i - 2]?.text ?? ''))) &&
+          (isCapitalised(tokens[i + 1]?.text ?? 'a') || /^[“"'`]/.test(tokens[i + 1]?.text ?? ''));
         const abbrev =
           t?.text === '.' &&
           /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|Inc|Corp|Prof)$/u.test(tokens[i - 1]?.text ?? '');
@@ -747,9 +771,14 @@ export function extractQuotes(
               if (endT) att = mk(first.start, endT.end, speaker, t.text, p.index);
             }
           }
-        } else if (!att && lastSentenceAttribution?.speaker && isCoordinatedCue(tokens, i - 1)) {
+        } else if (!att && isCoordinatedCue(tokens, i - 1)) {
           // "..., adding that ..." / "... but argues that ...": the same speaker goes on.
-          const k = cc.next;
+          let speaker = lastSentenceAttribution?.speaker ?? null;
+          if (!speaker) {
+            const np = sentenceSubject(tokens, s0, i);
+            if (np && npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) speaker = speakerOf(ctx, tokens, np);
+          }
+          const k = skipAdverbials(tokens, cc.next, s1);
           const first = tokens[k];
           if (first && s1 - k >= 3 && !CONTENT_BAD_START.has(low(first))) {
             let endTok = s1 - 1;
@@ -760,7 +789,7 @@ export function extractQuotes(
               }
             }
             const endT = tokens[endTok];
-            if (endT) att = mk(first.start, endT.end, lastSentenceAttribution.speaker, t.text, p.index);
+            if (endT && speaker) att = mk(first.start, endT.end, speaker, t.text, p.index);
           }
         }
       }
@@ -950,6 +979,17 @@ export function extractQuotes(
     });
   }
   return out;
+}
+
+/** The subject at the start of a sentence: a pronoun, a name, or a description. */
+function sentenceSubject(tokens: readonly Token[], s0: number, v: number): Np | null {
+  let k = s0;
+  while (k < v && ['but', 'and', 'so', 'yet', 'then', 'still'].includes(low(tokens[k]))) k++;
+  if (SUBJECT_PRONOUNS.has(low(tokens[k]))) return { from: k, to: k + 1, roleFrom: -1, roleTo: -1 };
+  let e = k;
+  while (e < v && e < k + 6 && (isCapitalised(tokens[e]?.text ?? '') || (tokens[e]?.text === '.' && e > k))) e++;
+  if (e > k) return { from: k, to: e, roleFrom: -1, roleTo: -1 };
+  return initialDescription(tokens, k, v);
 }
 
 /** A sentence-initial description up to its source noun ("Senior officials I spoke with ..."). */
