@@ -4,7 +4,7 @@ import type { TopicCatalog } from '../nlp/topics.js';
 import type { Citation } from '../reply/model.js';
 import type { ArticleMetaRow, ArticleStore, QuoteHit, SentenceHit } from '../store/ports.js';
 import type { Briefing, BriefLine, BriefQuote, TopicBrief, WhoSaidResult } from './briefing.js';
-import { contentWords, fragmentScore, similarity } from './text-match.js';
+import { contentWords, fragmentScore, searchWords, setSimilarity } from './text-match.js';
 import { closestTopics, resolveTopic } from './topic-resolution.js';
 
 export interface BriefingOptions {
@@ -100,13 +100,14 @@ function pickQuotes(
   const bySpeaker = new Map<string, QuoteHit>();
   const score = (q: QuoteHit) => quoteStrength(q) + bonus(q);
   const ranked = [...quotes].sort((a, b) => score(b) - score(a) || b.date.localeCompare(a.date));
-  const shown: string[] = [];
+  const shown: Set<string>[] = [];
   for (const q of ranked) {
     const who = (q.speaker ?? '').toLowerCase();
     if (!who || exclude.has(who) || bySpeaker.has(who)) continue;
-    if (shown.some((t) => similarity(t, q.text) > 0.6)) continue;
+    const terms = new Set(contentWords(q.text));
+    if (shown.some((t) => setSimilarity(t, terms) > 0.6)) continue;
     bySpeaker.set(who, q);
-    shown.push(q.text);
+    shown.push(terms);
   }
   return [...bySpeaker.values()];
 }
@@ -133,26 +134,31 @@ export function createBriefing(options: BriefingOptions): Briefing {
     };
     if (!topic) return { ...empty, suggestions: await closestTopics(query, options.topics(), store) };
     const hits = await store.searchSentences(topic.names, 400);
-    const quoteHits = await store.quotesMentioning(topic.names, 200);
     const bySpeaker = topic.kind === 'person' ? await store.quotesBySpeaker([topic.name], 50) : [];
-    if (hits.length === 0 && quoteHits.length === 0 && bySpeaker.length === 0) {
+    if (hits.length === 0 && bySpeaker.length === 0) {
       return { ...empty, suggestions: await closestTopics(query, options.topics(), store) };
     }
     const articleIds = [...new Set(hits.map((h) => h.articleId))].slice(0, 40);
     const articleQuotes = await store.quotesInArticles(articleIds);
     const quotesByArticle = new Map<string, QuoteHit[]>();
     for (const q of articleQuotes) quotesByArticle.set(q.articleId, [...(quotesByArticle.get(q.articleId) ?? []), q]);
+    // Quotes that overlap a sentence naming the topic: found from the one full-text search above.
+    const hitSpans = new Map<string, SentenceHit[]>();
+    for (const h of hits) hitSpans.set(h.articleId, [...(hitSpans.get(h.articleId) ?? []), h]);
+    const quoteHits = articleQuotes.filter((q) =>
+      (hitSpans.get(q.articleId) ?? []).some((h) => q.start < h.end && q.end > h.start),
+    );
 
     // Facts: sentences about the topic that are not themselves verbatim quotes, most relevant first,
     // newest first within a relevance tier, near-duplicates across articles merged.
     const scored = hits
       .filter((h) => quoteCoverage(h, quotesByArticle.get(h.articleId) ?? []) < 0.5)
       .map((h) => {
+        const terms = contentWords(h.text);
         const mentions = Math.min(2, countMatches(h.text, topic.names));
         const lead = h.paragraph <= 2 ? 0.5 : 0;
-        const words = contentWords(h.text).length;
-        const size = words < 6 ? -1 : words > 60 ? -0.5 : 0;
-        return { hit: h, tier: Math.round(mentions + lead + size) };
+        const size = terms.length < 6 ? -1 : terms.length > 60 ? -0.5 : 0;
+        return { hit: h, terms: new Set(terms), tier: Math.round(mentions + lead + size) };
       })
       .sort(
         (a, b) =>
@@ -161,21 +167,21 @@ export function createBriefing(options: BriefingOptions): Briefing {
           a.hit.articleId.localeCompare(b.hit.articleId) ||
           a.hit.index - b.hit.index,
       );
-    const facts: BriefLine[] = [];
-    for (const { hit } of scored) {
+    // Enough lines for this page and one more (to know whether there is more); later twins still merge.
+    const wanted = page * factsPerPage + 1;
+    const facts: (BriefLine & { terms: Set<string> })[] = [];
+    for (const { hit, terms } of scored) {
       const citation = citationOf(hit, hit.paragraph);
-      const twin = facts.find((f) => similarity(f.text, hit.text) >= 0.6);
+      const twin = facts.find((f) => setSimilarity(f.terms, terms) >= 0.6);
       if (twin) {
         if (twin.citation.articleId !== hit.articleId && !twin.alsoIn.some((c) => c.articleId === hit.articleId)) {
           twin.alsoIn.push(citation);
         }
         continue;
       }
-      facts.push({ text: hit.text, citation, alsoIn: [] });
+      if (facts.length < wanted) facts.push({ text: hit.text, citation, alsoIn: [], terms });
     }
 
-    // Quotes: verbatim words about the topic (or by the person), one per speaker; replies from a
-    // side (a campaign, a spokesperson) go to "other voices".
     // Quotes from the articles most about the topic count too, even when their words do not name it.
     const hitsPerArticle = new Map<string, number>();
     for (const h of hits) hitsPerArticle.set(h.articleId, (hitsPerArticle.get(h.articleId) ?? 0) + 1);
@@ -205,7 +211,7 @@ export function createBriefing(options: BriefingOptions): Briefing {
       topic: topic.name,
       query,
       matchedNames: topic.names,
-      facts: facts.slice(start, start + factsPerPage),
+      facts: facts.slice(start, start + factsPerPage).map(({ terms: _terms, ...line }) => line),
       quotes: main.slice(qStart, qStart + quotesPerPage).map(toBriefQuote),
       otherVoices: page === 1 ? other.slice(0, 2).map(toBriefQuote) : [],
       articleCount: articles.size,
@@ -244,7 +250,15 @@ export function createBriefing(options: BriefingOptions): Briefing {
       return { article: meta, sentences, topQuote: top ? toBriefQuote(top) : null };
     },
     async whoSaid(fragment): Promise<WhoSaidResult> {
-      const candidates = await store.searchQuotes(fragment, 60);
+      // Quotes holding every word first (few, and cheap at any archive size); any word only if that finds little.
+      const wordsOf = searchWords(fragment);
+      const terms = wordsOf.length ? wordsOf : [fragment];
+      let candidates = await store.searchQuotes(terms, 100, 'all');
+      if (candidates.length < 5 && terms.length > 1) {
+        const seen = new Set(candidates.map((q) => `${q.articleId}#${q.index}`));
+        const more = await store.searchQuotes(terms, 200, 'any');
+        candidates = [...candidates, ...more.filter((q) => !seen.has(`${q.articleId}#${q.index}`))];
+      }
       const scored = candidates
         .map((q) => ({ q, score: fragmentScore(fragment, q.text) }))
         .sort((a, b) => b.score - a.score || quoteStrength(b.q) - quoteStrength(a.q));
@@ -252,9 +266,8 @@ export function createBriefing(options: BriefingOptions): Briefing {
       for (const { q, score } of scored
         .filter((s) => s.score >= WHOSAID_THRESHOLD && isNamedSpeaker(s.q.speaker))
         .slice(0, 3)) {
-        const article = await store.getArticle(q.articleId);
-        const para = article?.analysis.paragraphs.find((p) => p.index === q.paragraph);
-        matches.push({ ...toBriefQuote(q), score, context: para?.text ?? '' });
+        const context = (await store.paragraphText(q.articleId, q.paragraph)) ?? '';
+        matches.push({ ...toBriefQuote(q), score, context });
       }
       const closest = matches.length
         ? []

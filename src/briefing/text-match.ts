@@ -26,6 +26,11 @@ export function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
 }
 
+/** The words of a query worth searching for: content words, not stemmed, stop words left out. */
+export function searchWords(text: string): string[] {
+  return [...new Set(words(text).map((w) => w.replace(/['’]s$/, '')))].filter((w) => !STOPWORDS.has(w) && w.length > 1);
+}
+
 /** Content words of a text, stemmed, without stop words. */
 export function contentWords(text: string): string[] {
   return words(text)
@@ -36,8 +41,11 @@ export function contentWords(text: string): string[] {
 
 /** Jaccard similarity of two texts' content-word sets. */
 export function similarity(a: string, b: string): number {
-  const sa = new Set(contentWords(a));
-  const sb = new Set(contentWords(b));
+  return setSimilarity(new Set(contentWords(a)), new Set(contentWords(b)));
+}
+
+/** Jaccard similarity of two precomputed word sets. */
+export function setSimilarity(sa: ReadonlySet<string>, sb: ReadonlySet<string>): number {
   if (sa.size === 0 || sb.size === 0) return 0;
   let inter = 0;
   for (const w of sa) if (sb.has(w)) inter++;

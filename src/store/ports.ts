@@ -78,11 +78,13 @@ export interface ArticleStore {
   listArticles(options?: { limit?: number; offset?: number; since?: number }): Promise<ArticleMetaRow[]>;
   /** How many articles are stored. */
   countArticles(): Promise<number>;
-  /** Full-text search over sentences; `terms` are phrases, any of which may match. */
+  /** The newest `limit` sentences naming any of the phrases (bounded work at any archive size), with their rank. */
   searchSentences(terms: string[], limit: number): Promise<SentenceHit[]>;
-  /** Full-text search over quote text (and speaker), for /whosaid. */
-  searchQuotes(text: string, limit: number): Promise<QuoteHit[]>;
-  /** Quotes whose words name any of these phrases (a topic and its aliases), best match first. */
+  /** The newest `limit` quotes whose words (or speaker) contain all, or any, of the words; for /whosaid. */
+  searchQuotes(words: string[], limit: number, mode?: 'all' | 'any'): Promise<QuoteHit[]>;
+  /** The verbatim text of one paragraph (1-based) of an article. */
+  paragraphText(articleId: string, paragraph: number): Promise<string | undefined>;
+  /** The newest `limit` quotes whose words name any of these phrases (a topic and its aliases). */
   quotesMentioning(terms: string[], limit: number): Promise<QuoteHit[]>;
   /** Articles by id, or whose title (or id) contains every word of `ref`, newest first. */
   findArticles(ref: string, limit: number): Promise<ArticleMetaRow[]>;

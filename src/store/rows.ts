@@ -49,30 +49,28 @@ export function nameRowsOf(analysis: Analysis): {
   return [...rows.values()];
 }
 
-/** Groups name rows by canonical name into NameRow results, most covered first. */
+/** Groups aggregated name rows by canonical name into NameRow results, most covered first. */
 export function groupNames(
-  rows: { name_lc: string; canonical: string; kind: string; role: string | null; article_seq: number | string }[],
+  rows: { name_lc: string; canonical: string; kind: string; role: string | null; articles: number }[],
 ): NameRow[] {
-  const byCanonical = new Map<string, { row: NameRow; articles: Set<string>; kinds: Map<string, number> }>();
+  const byCanonical = new Map<string, { row: NameRow; kinds: Map<string, number> }>();
   for (const r of rows) {
     let g = byCanonical.get(r.canonical);
     if (!g) {
-      g = {
-        row: { name: r.canonical, kind: 'other', aliases: [], role: null, articles: 0 },
-        articles: new Set(),
-        kinds: new Map(),
-      };
+      g = { row: { name: r.canonical, kind: 'other', aliases: [], role: null, articles: 0 }, kinds: new Map() };
       byCanonical.set(r.canonical, g);
     }
-    g.articles.add(String(r.article_seq));
-    g.kinds.set(r.kind, (g.kinds.get(r.kind) ?? 0) + 1);
+    // The canonical name's own count is the best measure of coverage; aliases only add to it when it is absent.
+    g.row.articles = Math.max(g.row.articles, r.articles);
+    g.kinds.set(r.kind, (g.kinds.get(r.kind) ?? 0) + r.articles);
     if (r.role && !g.row.role) g.row.role = r.role;
     if (r.name_lc !== r.canonical.toLowerCase() && !g.row.aliases.includes(r.name_lc)) g.row.aliases.push(r.name_lc);
   }
   return [...byCanonical.values()]
     .map((g) => {
-      const kind = [...g.kinds.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'other';
-      return { ...g.row, kind: kind as NameRow['kind'], articles: g.articles.size };
+      const kinds = [...g.kinds.entries()].filter(([k]) => k !== 'topic').sort((a, b) => b[1] - a[1]);
+      const kind = kinds[0]?.[0] ?? (g.kinds.has('topic') ? 'topic' : 'other');
+      return { ...g.row, kind: kind as NameRow['kind'] };
     })
     .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
 }

@@ -141,10 +141,25 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     insertName: db.prepare(
       'INSERT INTO names (article_seq, name_lc, canonical, kind, role, mentions) VALUES (?, ?, ?, ?, ?, ?)',
     ),
+    namesOf: db.prepare<[number], { name_lc: string; canonical: string; kind: string }>(
+      'SELECT name_lc, canonical, kind FROM names WHERE article_seq = ?',
+    ),
+    indexName: db.prepare(
+      `INSERT INTO name_index (name_lc, canonical, kind, role, articles) VALUES (?, ?, ?, ?, 1)
+       ON CONFLICT (name_lc, canonical, kind) DO UPDATE SET articles = articles + 1, role = coalesce(name_index.role, excluded.role)`,
+    ),
+    unindexName: db.prepare(
+      'UPDATE name_index SET articles = articles - 1 WHERE name_lc = ? AND canonical = ? AND kind = ?',
+    ),
+    pruneNames: db.prepare('DELETE FROM name_index WHERE articles <= 0'),
     getArticle: db.prepare<[string], ArticleRow & { body: string; analysis: string }>(
       `SELECT ${META_COLUMNS}, body, analysis FROM articles WHERE id = ?`,
     ),
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
+    paragraphSpan: db.prepare<[string, number], { body: string; start: number | null; end: number | null }>(
+      `SELECT a.body, min(s.start_offset) AS start, max(s.end_offset) AS "end"
+       FROM articles a JOIN sentences s ON s.article_seq = a.seq WHERE a.id = ? AND s.paragraph = ?`,
+    ),
   };
 
   const writeArticle = db.transaction((article: Article, analysis: Analysis): UpsertOutcome => {
@@ -170,6 +185,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       stmt.updateArticle.run({ ...row, seq });
       stmt.deleteSentences.run(seq);
       stmt.deleteQuotes.run(seq);
+      for (const n of stmt.namesOf.all(seq)) stmt.unindexName.run(n.name_lc, n.canonical, n.kind);
+      stmt.pruneNames.run();
       stmt.deleteNames.run(seq);
     } else {
       seq = Number(stmt.insertArticle.run(row).lastInsertRowid);
@@ -193,9 +210,27 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
         q.end,
       );
     });
-    for (const n of nameRowsOf(analysis)) stmt.insertName.run(seq, n.nameLc, n.canonical, n.kind, n.role, n.mentions);
+    for (const n of nameRowsOf(analysis)) {
+      stmt.insertName.run(seq, n.nameLc, n.canonical, n.kind, n.role, n.mentions);
+      stmt.indexName.run(n.nameLc, n.canonical, n.kind, n.role);
+    }
     return existing ? 'updated' : 'inserted';
   });
+
+  /** The newest quotes overlapping a sentence that matches an FTS5 expression. */
+  const quotesOverlapping = (match: string, limit: number): QuoteHit[] =>
+    guard('search', () =>
+      db
+        .prepare<[string, number], QuoteRow>(
+          `SELECT DISTINCT ${QUOTE_COLUMNS}, 0 AS rank
+           FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid
+           JOIN quotes q ON q.article_seq = s.article_seq AND q.start_offset < s.end_offset AND q.end_offset > s.start_offset
+           JOIN articles a ON a.seq = q.article_seq
+           WHERE sentences_fts MATCH ? ORDER BY s.rowid DESC LIMIT ?`,
+        )
+        .all(match, limit)
+        .map(toQuote),
+    );
 
   const guard = <T>(what: string, fn: () => T): T => {
     try {
@@ -262,40 +297,27 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
                     s.start_offset AS start, s.end_offset AS "end",
                     bm25(sentences_fts) AS rank
              FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid JOIN articles a ON a.seq = s.article_seq
-             WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`,
+             WHERE sentences_fts MATCH ? ORDER BY sentences_fts.rowid DESC LIMIT ?`,
           )
           .all(match, limit)
           .map(({ article_id, url, ...rest }) => ({ ...rest, articleId: article_id, url: url ?? undefined })),
       );
     },
-    async searchQuotes(text, limit) {
-      const words = queryWords(text);
+    async searchQuotes(terms, limit, mode = 'any') {
+      const words = [...new Set(terms.flatMap(queryWords))];
       if (words.length === 0) return [];
-      const match = words.map((w) => `"${w}"`).join(' OR ');
-      return guard('search', () =>
-        db
-          .prepare<[string, number], QuoteRow>(
-            `SELECT ${QUOTE_COLUMNS}, bm25(quotes_fts, 1.0, 0.3) AS rank
-             FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid JOIN articles a ON a.seq = q.article_seq
-             WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?`,
-          )
-          .all(match, limit)
-          .map(toQuote),
-      );
+      return quotesOverlapping(words.map((w) => `"${w}"`).join(mode === 'all' ? ' AND ' : ' OR '), limit);
     },
     async quotesMentioning(terms, limit) {
       const match = ftsAnyPhrase(terms);
-      if (!match) return [];
-      return guard('search', () =>
-        db
-          .prepare<[string, number], QuoteRow>(
-            `SELECT ${QUOTE_COLUMNS}, bm25(quotes_fts, 1.0, 0.0) AS rank
-             FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid JOIN articles a ON a.seq = q.article_seq
-             WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?`,
-          )
-          .all(`text : (${match})`, limit)
-          .map(toQuote),
-      );
+      return match ? quotesOverlapping(match, limit) : [];
+    },
+    async paragraphText(articleId, paragraph) {
+      return guard('read', () => {
+        const row = stmt.paragraphSpan.get(articleId, paragraph);
+        if (!row || row.start === null || row.end === null) return undefined;
+        return row.body.slice(row.start, row.end);
+      });
     },
     async findArticles(ref, limit) {
       const exact = stmt.getArticle.get(ref.trim().toLowerCase());
@@ -340,13 +362,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       );
     },
     async findNames(names) {
-      const lc = [...new Set(names.map((n) => n.trim().toLowerCase()).filter(Boolean))];
+      const lc = [...new Set(names.map((n) => n.trim().toLowerCase()).filter(Boolean))].slice(0, 100);
       if (lc.length === 0) return [];
       const placeholders = lc.map(() => '?').join(', ');
       return guard('read', () => {
         const canon = db
           .prepare<unknown[], { canonical: string }>(
-            `SELECT DISTINCT canonical FROM names WHERE name_lc IN (${placeholders}) LIMIT 50`,
+            `SELECT DISTINCT canonical FROM name_index WHERE name_lc IN (${placeholders}) LIMIT 50`,
           )
           .all(...lc)
           .map((r) => r.canonical);
@@ -355,8 +377,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
         const rows = db
           .prepare<
             unknown[],
-            { name_lc: string; canonical: string; kind: string; role: string | null; article_seq: number }
-          >(`SELECT name_lc, canonical, kind, role, article_seq FROM names WHERE canonical IN (${cp}) LIMIT 5000`)
+            { name_lc: string; canonical: string; kind: string; role: string | null; articles: number }
+          >(`SELECT name_lc, canonical, kind, role, articles FROM name_index WHERE canonical IN (${cp})`)
           .all(...canon);
         return groupNames(rows);
       });
@@ -366,38 +388,41 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       return guard('read', () => {
         const rows = db
           .prepare<
-            [string, string, string | null, string | null, number],
-            { canonical: string; kind: string; role: string | null; n: number }
+            [string, string, string | null, string | null],
+            { canonical: string; kind: string; role: string | null; articles: number }
           >(
-            `SELECT canonical, kind, max(role) AS role, count(DISTINCT article_seq) AS n FROM names
+            `SELECT canonical, kind, role, articles FROM name_index
              WHERE name_lc >= ? AND name_lc < ? || char(1114111) AND (? IS NULL OR kind = ?)
-             GROUP BY canonical, kind ORDER BY n DESC, canonical LIMIT ?`,
+             ORDER BY articles DESC, canonical LIMIT 500`,
           )
-          .all(p, p, kind ?? null, kind ?? null, limit);
+          .all(p, p, kind ?? null, kind ?? null);
         const out = new Map<string, NameRow>();
         for (const r of rows) {
-          if (!out.has(r.canonical)) {
+          const seen = out.get(r.canonical);
+          if (!seen || seen.articles < r.articles) {
             out.set(r.canonical, {
               name: r.canonical,
               kind: r.kind as NameRow['kind'],
               aliases: [],
               role: r.role,
-              articles: r.n,
+              articles: r.articles,
             });
           }
         }
-        return [...out.values()];
+        return [...out.values()]
+          .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name))
+          .slice(0, limit);
       });
     },
     async listTopics(limit) {
       return guard('read', () =>
         db
-          .prepare<[number], { canonical: string; n: number }>(
-            `SELECT canonical, count(DISTINCT article_seq) AS n FROM names WHERE kind = 'topic'
-             GROUP BY canonical ORDER BY n DESC, canonical LIMIT ?`,
+          .prepare<[number], { canonical: string; articles: number }>(
+            `SELECT canonical, max(articles) AS articles FROM name_index WHERE kind = 'topic'
+             GROUP BY canonical ORDER BY articles DESC, canonical LIMIT ?`,
           )
           .all(limit)
-          .map((r) => ({ name: r.canonical, kind: 'topic' as const, aliases: [], role: null, articles: r.n })),
+          .map((r) => ({ name: r.canonical, kind: 'topic' as const, aliases: [], role: null, articles: r.articles })),
       );
     },
     async ping() {

@@ -1,4 +1,4 @@
--- Articles, their sentences and quotes (with FTS5 indexes), and the names they mention.
+-- Articles, their sentences (with an FTS5 index) and quotes, and the names they mention.
 CREATE TABLE articles (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,
@@ -55,15 +55,7 @@ CREATE TABLE quotes (
 );
 CREATE INDEX quotes_by_article ON quotes (article_seq);
 CREATE INDEX quotes_by_speaker ON quotes (speaker COLLATE NOCASE);
-CREATE VIRTUAL TABLE quotes_fts USING fts5 (
-  text, speaker, content = 'quotes', content_rowid = 'rowid', tokenize = 'porter unicode61'
-);
-CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
-  INSERT INTO quotes_fts (rowid, text, speaker) VALUES (new.rowid, new.text, coalesce(new.speaker, ''));
-END;
-CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
-  INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker) VALUES ('delete', old.rowid, old.text, coalesce(old.speaker, ''));
-END;
+-- Quotes are found through the sentences they overlap (sentences_fts): one full-text index, not two.
 
 -- One row per name an article uses for an entity or topic; `canonical` groups them.
 CREATE TABLE names (
@@ -74,5 +66,17 @@ CREATE TABLE names (
   role TEXT,
   mentions INTEGER NOT NULL
 );
-CREATE INDEX names_by_name ON names (name_lc);
 CREATE INDEX names_by_article ON names (article_seq);
+
+-- The same names aggregated over all articles, kept up to date on every write, so resolving a
+-- topic or suggesting a name reads a few rows whatever the size of the archive.
+CREATE TABLE name_index (
+  name_lc TEXT NOT NULL,
+  canonical TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  role TEXT,
+  articles INTEGER NOT NULL,
+  PRIMARY KEY (name_lc, canonical, kind)
+) WITHOUT ROWID;
+CREATE INDEX name_index_by_canonical ON name_index (canonical);
+CREATE INDEX name_index_by_kind ON name_index (kind, articles DESC);

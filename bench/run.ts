@@ -1,0 +1,95 @@
+// `npm run bench`: builds a synthetic corpus, measures ingest against a bare tokenization pass, then
+// serving latency (/brief, /whosaid, raw FTS5), start-up time and memory in a separate process.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createIngestor } from '../src/ingest/ingest.js';
+import { analyseText } from '../src/nlp/analyse.js';
+import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { BENCH_TOPICS, generateCorpus } from './corpus.js';
+import { round } from './stats.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+};
+const count = Number(arg('articles') ?? 10_000);
+const json = args.includes('--json');
+if (!Number.isInteger(count) || count < 10) {
+  process.stderr.write('bench: --articles must be a whole number ≥ 10\n');
+  process.exit(2);
+}
+const log = (s: string) => {
+  if (!json) process.stderr.write(`${s}\n`);
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-'));
+try {
+  log(`generating ${count} articles…`);
+  const { articles, fragments } = generateCorpus(count);
+  const sample = articles.slice(0, Math.min(articles.length, 2000));
+
+  // The bare tokenization pass: the floor that reading an article can not go below.
+  const tokStart = performance.now();
+  let tokens = 0;
+  for (const a of articles) tokens += a.body.match(/\p{L}+|\p{N}+|[^\s\p{L}\p{N}]/gu)?.length ?? 0;
+  const tokenizeArticlesPerSec = articles.length / ((performance.now() - tokStart) / 1000);
+
+  const exStart = performance.now();
+  for (const a of sample) analyseText(a.body);
+  const extractArticlesPerSec = sample.length / ((performance.now() - exStart) / 1000);
+
+  const dbPath = join(dir, 'bench.db');
+  const store = createSqliteStore({ path: dbPath });
+  const ingestor = createIngestor({ store, topics: BENCH_TOPICS.map((name) => ({ name, aliases: [] })) });
+  log('ingesting…');
+  const inStart = performance.now();
+  let last = inStart;
+  for (let i = 0; i < articles.length; i++) {
+    await ingestor.ingest(articles[i] as (typeof articles)[number]);
+    if (!json && performance.now() - last > 2000) {
+      last = performance.now();
+      process.stderr.write(`  ${i + 1}/${articles.length}\r`);
+    }
+  }
+  const ingestSeconds = (performance.now() - inStart) / 1000;
+  await store.close();
+  const ingestArticlesPerSec = articles.length / ingestSeconds;
+
+  log('serving…');
+  const inputFile = join(dir, 'serve.json');
+  writeFileSync(
+    inputFile,
+    JSON.stringify({ dbPath, topics: BENCH_TOPICS, fragments: fragments.slice(0, 200), rounds: 5 }),
+  );
+  const serveScript = fileURLToPath(new URL('./serve.ts', import.meta.url));
+  const served = JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', serveScript, inputFile], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    }),
+  ) as Record<string, number>;
+
+  const result = {
+    articles: count,
+    tokens,
+    ingestArticlesPerSec: round(ingestArticlesPerSec, 1),
+    tokenizeArticlesPerSec: round(tokenizeArticlesPerSec, 1),
+    ingestVsTokenize: round(tokenizeArticlesPerSec / ingestArticlesPerSec, 2),
+    extractArticlesPerSec: round(extractArticlesPerSec, 1),
+    ...served,
+    briefVsFtsP50: round((served.briefP50Ms ?? 0) / (served.ftsP50Ms || 1), 2),
+  };
+  if (json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } else {
+    const rows = Object.entries(result).filter(([, v]) => typeof v === 'number');
+    const width = Math.max(...rows.map(([k]) => k.length));
+    process.stdout.write(`${rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')}\n`);
+  }
+} finally {
+  if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+}
