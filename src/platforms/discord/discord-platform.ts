@@ -239,9 +239,21 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
     },
     async start() {
       const timeoutMs = options.readyTimeoutMs ?? 60_000;
-      const readyEvent = once(client, Events.ClientReady, { signal: AbortSignal.timeout(timeoutMs) });
-      await client.login(config.token);
-      await readyEvent;
+      const waiting = new AbortController();
+      const timer = setTimeout(
+        () => waiting.abort(new Error(`Discord sent no READY within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      const readyEvent = once(client, Events.ClientReady, { signal: waiting.signal });
+      // A failed login rejects below; this keeps the abandoned wait from becoming an unhandled rejection.
+      readyEvent.catch(() => undefined);
+      try {
+        await client.login(config.token);
+        await readyEvent;
+      } finally {
+        clearTimeout(timer);
+        waiting.abort();
+      }
       const applicationId = client.application?.id ?? client.user?.id;
       if (!applicationId) throw new Error('Discord READY carried no application id');
       const body = commandsJson(dispatcher.commands);

@@ -159,6 +159,23 @@ describe('Discord platform with test commands', () => {
     expect(fake.limitViolations).toEqual([]);
   });
 
+  it('fails to start with a clear error, and without the token, when Discord refuses the token', async () => {
+    const config = app.config.discord;
+    if (!config) throw new Error('DISCORD_TOKEN did not reach the config');
+    const refused = createDiscordPlatform({
+      config: { ...config, token: 'wrong-token-abc' },
+      dispatcher: app.dispatcher,
+      services: app.services,
+      logger: createSilentLogger(),
+    });
+    const error = await refused.start().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(String((error as Error).message)).toMatch(/token/i);
+    expect(String((error as Error).message)).not.toContain('wrong-token-abc');
+    expect(refused.isReady()).toBe(false);
+    await refused.stop();
+  });
+
   it('stops cleanly and reports not ready', async () => {
     await platform.stop();
     expect(platform.isReady()).toBe(false);
