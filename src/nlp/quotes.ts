@@ -242,6 +242,66 @@ const DETERMINERS = new Set([
   'few',
   'more',
 ]);
+const ROLE_WORDS = new Set([
+  'director',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'secretary',
+  'editor',
+  'founder',
+  'manager',
+  'strategist',
+  'consultant',
+  'pollster',
+  'professor',
+  'historian',
+  'fellow',
+  'economist',
+  'executive',
+  'member',
+  'head',
+  'chief',
+  'counsel',
+  'co-founder',
+  'partner',
+  'researcher',
+  'scholar',
+  'activist',
+  'organizer',
+  'delegate',
+  'voter',
+  'resident',
+  'student',
+  'owner',
+  'mayor',
+  'representative',
+  'congressman',
+  'congresswoman',
+  'commissioner',
+  'ambassador',
+  'minister',
+  'adviser',
+  'advisor',
+  'spokesman',
+  'spokeswoman',
+  'leader',
+  'president',
+  'vice',
+  'candidate',
+  'nominee',
+  'analyst',
+  'author',
+  'host',
+  'columnist',
+  'correspondent',
+  'reporter',
+  'writer',
+  'lawyer',
+  'attorney',
+  'official',
+  'aide',
+]);
 const ROLE_OPENERS = new Set(['who', 'which', 'whose', 'then', 'former', 'now']);
 const FUNCTION_WORDS = new Set([
   'to',
@@ -333,20 +393,25 @@ function subjectBefore(tokens: readonly Token[], v: number, lo: number): Np | nu
     let c = k - 1;
     let commas = 0;
     let found = -1;
-    while (c > lo && c > k - 30 && commas < 3) {
+    while (c > lo && c > k - 40 && commas < 5) {
       const x = tokens[c]?.text ?? '';
       if (/^[.;:“”"]$/.test(x)) break;
       if (x === ',') {
         commas++;
         const opener = tokens[c + 1];
         const headBefore = tokens[c - 1];
+        let roleWord = false;
+        for (let r = c + 1; r < k && !roleWord; r++)
+          roleWord = SOURCE_NOUNS.has(low(tokens[r])) || ROLE_WORDS.has(low(tokens[r]));
         const openerOk =
           opener !== undefined &&
           (!isCapitalised(opener.text) ||
             /['’]s$/.test(opener.text) ||
             /^\p{N}/u.test(opener.text) ||
             ['The', 'A', 'An'].includes(opener.text) ||
-            ROLE_OPENERS.has(low(opener)));
+            ROLE_OPENERS.has(low(opener)) ||
+            roleWord ||
+            k - c <= 5);
         const headOk =
           headBefore !== undefined &&
           (isCapitalised(headBefore.text) || headBefore.text === ')' || SOURCE_NOUNS.has(low(headBefore)));
@@ -573,10 +638,11 @@ export function extractQuotes(
         // "...," Kelly said / "...," House Speaker Paul Ryan, the chair, told
         let k = j;
         let commas = 0;
-        while (k < hi && k < j + 22) {
+        while (k < hi && k < j + 32) {
           if (cueAt(tokens, k)) break;
           if (tokens[k]?.text === ',') commas++;
-          if (commas > 2 || inQuote[k] || /^[;:.“”"]$/.test(tokens[k]?.text ?? '')) {
+          const abbrevDot = tokens[k]?.text === '.' && /^\p{Lu}[\p{L}.]{0,4}$/u.test(tokens[k - 1]?.text ?? '');
+          if (commas > 5 || inQuote[k] || (/^[;:.“”"]$/.test(tokens[k]?.text ?? '') && !abbrevDot)) {
             k = hi;
             break;
           }
