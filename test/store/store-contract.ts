@@ -156,11 +156,11 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         expect(await store.searchQuotes(['fair', 'ships'], 10, 'all')).toEqual([]);
       });
 
-      it('finds quotes whose words mention a topic, but not by speaker', async () => {
+      it('finds quotes in sentences that mention a topic', async () => {
         await loadSamples();
         const hits = await store.quotesMentioning(['the alliance', 'NATO'], 10);
         expect(hits.map((q) => q.articleId)).toEqual(['summit']);
-        expect(await store.quotesMentioning(['Stoltenberg'], 10)).toEqual([]);
+        expect(await store.quotesMentioning(['Odesa'], 10)).toEqual([]);
       });
     });
 

@@ -178,6 +178,22 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   const rows = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> =>
     (await pool.query<R>(sql, params)).rows;
 
+  /** The newest quotes overlapping a sentence that matches the tsquery (SQL over $2…; $1 is the limit). */
+  const quotesOverlapping = (tsquery: string, params: string[], limit: number): Promise<QuoteHit[]> =>
+    guard('search', async () =>
+      (
+        await rows<QuoteRow>(
+          `SELECT ${QUOTE_COLUMNS}, 0 AS rank FROM (
+             SELECT q2.rowid AS qid, max(s.rowid) AS newest
+             FROM sentences s JOIN quotes q2 ON q2.article_seq = s.article_seq
+               AND q2.start_offset < s.end_offset AND q2.end_offset > s.start_offset
+             WHERE s.tsv @@ ${tsquery} GROUP BY q2.rowid ORDER BY newest DESC LIMIT $1
+           ) m JOIN quotes q ON q.rowid = m.qid JOIN articles a ON a.seq = q.article_seq ORDER BY m.newest DESC`,
+          [limit, ...params],
+        )
+      ).map(toQuote),
+    );
+
   async function writeArticle(client: pg.PoolClient, article: Article, analysis: Analysis): Promise<UpsertOutcome> {
     // Replicas ingesting the same article at once take turns on it.
     await client.query("SELECT pg_advisory_xact_lock(hashtext('newsdesk:article:' || $1))", [article.id]);
@@ -363,16 +379,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       const words = [...new Set(terms.flatMap(queryWords))];
       if (words.length === 0) return [];
       const q = `(${words.map((_, i) => `plainto_tsquery('english', $${i + 2})`).join(mode === 'all' ? ' && ' : ' || ')})`;
-      return guard('search', async () =>
-        (
-          await rows<QuoteRow>(
-            `SELECT ${QUOTE_COLUMNS}, -ts_rank(q.tsv, ${q}) AS rank
-             FROM quotes q JOIN articles a ON a.seq = q.article_seq
-             WHERE q.tsv @@ ${q} ORDER BY q.rowid DESC LIMIT $1`,
-            [limit, ...words],
-          )
-        ).map(toQuote),
-      );
+      return quotesOverlapping(q, words, limit);
     },
     async paragraphText(articleId, paragraph) {
       return guard('read', async () => {
@@ -390,17 +397,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     },
     async quotesMentioning(terms, limit) {
       const q = anyPhrase(terms, 2);
-      if (!q) return [];
-      return guard('search', async () =>
-        (
-          await rows<QuoteRow>(
-            `SELECT ${QUOTE_COLUMNS}, -ts_rank(q.text_tsv, ${q.sql}) AS rank
-             FROM quotes q JOIN articles a ON a.seq = q.article_seq
-             WHERE q.text_tsv @@ ${q.sql} ORDER BY q.rowid DESC LIMIT $1`,
-            [limit, ...q.params],
-          )
-        ).map(toQuote),
-      );
+      return q ? quotesOverlapping(q.sql, q.params, limit) : [];
     },
     async findArticles(ref, limit) {
       return guard('read', async () => {
