@@ -506,6 +506,8 @@ export interface EntityMention {
 export interface EntityReading {
   mentions: EntityMention[];
   genders: (Gender | null)[];
+  /** Tokens of each sentence, in sentence order (shared with attribution to tokenize once). */
+  tokens: Token[][];
 }
 
 /** Whether a mention is a possessive ("Trump's comments"): a possessor is not a speaker. */
@@ -763,8 +765,10 @@ export function extractEntities(
     return idx;
   };
   let lastPerson = -1;
+  const sentenceTokens: Token[][] = [];
   for (const s of sentences) {
     const tokens = tokenize(body, s.start, s.end);
+    sentenceTokens.push(tokens);
     for (const run of runsOf(tokens)) {
       const nextTok = run.tokens[run.next];
       const nextWord = lower(nextTok);
@@ -884,15 +888,18 @@ export function extractEntities(
   for (const [from, to] of mergedInto) finalIndex[from] = finalIndex[to] ?? 0;
   const finalMentions = mentions.map((m) => ({ ...m, entity: finalIndex[m.entity] ?? 0 }));
   // Surname aliases for people named in full.
-  for (const e of entities) {
-    if (e.kind !== 'person') continue;
+  const shortForms = new Set<string>();
+  for (const m of finalMentions) {
+    if (m.end - m.start < 30) shortForms.add(`${m.entity}\u0000${body.slice(m.start, m.end)}`);
+  }
+  entities.forEach((e, i) => {
+    if (e.kind !== 'person') return;
     const parts = e.name.split(' ');
     const surname = parts[parts.length - 1];
-    if (parts.length >= 2 && surname && !e.aliases.includes(surname)) {
-      const used = finalMentions.some((m) => entities[m.entity] === e && body.slice(m.start, m.end) === surname);
-      if (used) e.aliases.push(surname);
+    if (parts.length >= 2 && surname && !e.aliases.includes(surname) && shortForms.has(`${i}\u0000${surname}`)) {
+      e.aliases.push(surname);
     }
-  }
-  readings.set(entities, { mentions: finalMentions, genders });
+  });
+  readings.set(entities, { mentions: finalMentions, genders, tokens: sentenceTokens });
   return entities;
 }

@@ -38,6 +38,17 @@ function markedSpans(body: string, paragraphs: readonly Paragraph[]): MarkedSpan
       any = true;
     };
     for (let i = p.start; i < p.end; i++) {
+      const code = body.charCodeAt(i);
+      // Only quotation marks matter: " ' ` « » and the curly double quotes.
+      if (
+        code !== 34 &&
+        code !== 39 &&
+        code !== 96 &&
+        code !== 0xab &&
+        code !== 0xbb &&
+        (code < 0x201c || code > 0x201e)
+      )
+        continue;
       const c = body[i] ?? '';
       if (OPEN_DQ.has(c)) {
         if (open < 0) open = i;
@@ -543,7 +554,7 @@ function trimEnd(body: string, start: number, end: number): number {
 export function extractQuotes(
   body: string,
   paragraphs: readonly Paragraph[],
-  _sentences: readonly Sentence[],
+  sentences: readonly Sentence[],
   entities: readonly Entity[],
 ): Quote[] {
   const reading = entityReading(entities);
@@ -556,6 +567,19 @@ export function extractQuotes(
     entityStarts: new Set(mentions.map((m) => m.start)),
   };
   const spans = markedSpans(body, paragraphs);
+  // Sentence tokens from the entity pass, regrouped by paragraph; tokenize again only without them.
+  const bySentence = reading?.tokens;
+  let sentenceIdx = 0;
+  const paragraphTokens = (p: Paragraph): Token[] => {
+    if (!bySentence || bySentence.length !== sentences.length) return tokenize(body, p.start, p.end);
+    const out: Token[] = [];
+    while (sentenceIdx < sentences.length && (sentences[sentenceIdx]?.start ?? 0) < p.start) sentenceIdx++;
+    while (sentenceIdx < sentences.length && (sentences[sentenceIdx]?.end ?? 0) <= p.end) {
+      for (const t of bySentence[sentenceIdx] ?? []) out.push(t);
+      sentenceIdx++;
+    }
+    return out;
+  };
   const results: Attribution[] = [];
   const usedCues = new Set<number>();
   const direct = new Map<MarkedSpan, Attribution>();
@@ -563,7 +587,7 @@ export function extractQuotes(
   let spanIdx = 0;
 
   for (const p of paragraphs) {
-    const tokens = tokenize(body, p.start, p.end);
+    const tokens = paragraphTokens(p);
     const inQuote: (MarkedSpan | null)[] = tokens.map((t) => isInside(spans, t.start));
     const pSpans: MarkedSpan[] = [];
     while (spanIdx < spans.length && (spans[spanIdx]?.paragraph ?? 0) <= p.index) {
