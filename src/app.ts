@@ -11,6 +11,7 @@ import { createIngestor, type Ingestor, type IngestReport } from './ingest/inges
 import { createLogger, type Logger } from './logger.js';
 import type { TopicCatalog } from './nlp/topics.js';
 import type { Platform } from './platforms/platform.js';
+import { createRateLimiter } from './rate-limit.js';
 import { createDigestScheduler, type DigestScheduler } from './scheduler/digest-scheduler.js';
 import { createDigestService } from './scheduler/digest-service.js';
 import type { Services } from './services.js';
@@ -53,7 +54,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const store = options.store ?? (await openStore(config, clock));
   const briefing = createBriefing({ store, topics: () => catalog });
   const services: Services = { store, briefing, clock, logger };
-  const dispatcher = createDispatcher(commands, services);
+  const rateLimiter = createRateLimiter({
+    userPerMinute: config.rateLimits.userPerMinute,
+    channelPerMinute: config.rateLimits.channelPerMinute,
+    clock,
+  });
+  const dispatcher = createDispatcher(commands, services, { rateLimiter });
   let ingestor = createIngestor({ store, topics: catalog, logger });
   const feedStore = feedStoreFor(store);
   const subscriptions = subscriptionStoreOf(store);

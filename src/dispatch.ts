@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { AnyCommand, Invoker } from '../commands/define-command.js';
 import { errorMessage, StoreUnavailableError, UserError } from './errors.js';
+import type { RateLimiter } from './rate-limit.js';
 import { failure, type Reply } from './reply/model.js';
 import type { Services } from './services.js';
 
@@ -65,7 +66,16 @@ export interface Dispatcher {
   run(name: string, input: DispatchInput, invoker: Invoker): Promise<Reply>;
 }
 
-export function createDispatcher(commands: readonly AnyCommand[], services: Services): Dispatcher {
+export interface DispatcherOptions {
+  /** Per-user and per-channel limits; none when absent. */
+  rateLimiter?: RateLimiter;
+}
+
+export function createDispatcher(
+  commands: readonly AnyCommand[],
+  services: Services,
+  dispatcherOptions: DispatcherOptions = {},
+): Dispatcher {
   const byName = new Map(commands.map((c) => [c.name, c]));
   return {
     commands,
@@ -73,6 +83,14 @@ export function createDispatcher(commands: readonly AnyCommand[], services: Serv
     async run(name, input, invoker) {
       const command = byName.get(name.replace(/^\//, '').toLowerCase());
       if (!command) return failure(`Unknown command /${name.replace(/^\//, '')}. Try /help.`);
+      const limit = dispatcherOptions.rateLimiter?.take(
+        `${invoker.platform}:${invoker.userId}`,
+        `${invoker.platform}:${invoker.channelId}`,
+      );
+      if (limit && !limit.ok) {
+        const who = limit.scope === 'user' ? 'you are' : 'this channel is';
+        return failure(`Slow down: ${who} sending commands too fast. Try again in ${limit.retryAfterSeconds} s.`);
+      }
       const raw = input.options ?? parseCommandText(command, input.text ?? '');
       const parsed = command.options.safeParse(raw);
       if (!parsed.success) return failure(describeOptionError(command, parsed.error));
