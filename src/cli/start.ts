@@ -28,7 +28,11 @@ export async function start(_args: string[], io: CliIo): Promise<number> {
   const config = loadConfig(io.env);
   const chatPlatforms = Boolean(config.slack || config.discord);
   // In the console chat, logs would mix with answers: only warnings and errors go to stderr.
-  const logger = createLogger({ level: chatPlatforms ? config.logLevel : 'warn', secrets: config.secrets, destination: io.stderr });
+  const logger = createLogger({
+    level: chatPlatforms ? config.logLevel : 'warn',
+    secrets: config.secrets,
+    destination: io.stderr,
+  });
   const app = await createApp(config, { logger });
   const platforms: Platform[] = [];
   let background: BackgroundIngest | undefined;
@@ -73,7 +77,8 @@ export async function start(_args: string[], io: CliIo): Promise<number> {
   } finally {
     await digests?.stop().catch((err: unknown) => logger.error({ err }, 'stopping digests failed'));
     await background?.stop().catch((err: unknown) => logger.error({ err }, 'stopping background ingest failed'));
-    for (const platform of platforms.reverse()) await platform.stop().catch((err: unknown) => logger.error({ err }, 'stop failed'));
+    for (const platform of platforms.reverse())
+      await platform.stop().catch((err: unknown) => logger.error({ err }, 'stop failed'));
     await app.close();
   }
 }
