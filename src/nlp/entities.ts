@@ -416,6 +416,26 @@ const DEMONYMS: Record<string, string> = {
   australian: 'Australia',
   venezuelan: 'Venezuela',
 };
+/** Last words that make a name a place ("Atlantic City", "Orange County"). */
+const PLACE_SUFFIXES = new Set([
+  'city',
+  'county',
+  'beach',
+  'island',
+  'islands',
+  'valley',
+  'springs',
+  'heights',
+  'falls',
+  'river',
+  'lake',
+  'bay',
+  'hills',
+  'park',
+  'village',
+  'town',
+  'state',
+]);
 /** Capitalised words that start sentences or modify, not names. */
 const NOT_NAMES = new Set(
   'the a an he she it they we i you his her its their our my your this that these those there here but and or so yet if as at in on of for to from by with when while after before since because although though however meanwhile despite during under over into about what which who whom whose where why how then now also still even just only both either neither each every all some many most few several no not one two three first last next new former senior top honestly well look yes according asked other another such much more less mr mrs ms monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december today yesterday tomorrow read related watch photo image video click sign'.split(
@@ -634,6 +654,7 @@ function classify(words: string[], title: string, nextWord: string): EntityKind 
   const name = words.join(' ');
   const lowerName = name.toLowerCase();
   if (PLACES.has(lowerName) || PLACES.has(lowerName.replace(/^the /, ''))) return 'place';
+  if (words.length >= 2 && PLACE_SUFFIXES.has((words[words.length - 1] ?? '').toLowerCase())) return 'place';
   if (title && words.length >= 1 && [...title.toLowerCase().split(/[ .]+/)].some((t) => STRONG_TITLES.has(t))) {
     return 'person';
   }
@@ -785,7 +806,8 @@ export function extractEntities(
         }
       }
       const lowerName = name.toLowerCase();
-      const demonym = run.words.length === 1 ? DEMONYMS[lowerName] : undefined;
+      // "Cuban said" names a person, not Cuba.
+      const demonym = run.words.length === 1 && !SPEECH_VERBS.has(nextWord) ? DEMONYMS[lowerName] : undefined;
       let idx: number;
       if (demonym) {
         idx = add(demonym, 'place');

@@ -798,6 +798,18 @@ export function extractQuotes(
         }
       } else {
         let before = subjectBefore(tokens, i, s0);
+        let nominalThat = -1;
+        const possessor = tokens[i - 1];
+        if (possessor && /['’]s$/.test(possessor.text) && isCapitalised(possessor.text)) {
+          // "Trump's claim that ...": a nominal cue; the possessor speaks, and only a that-clause follows.
+          let th = i + 1;
+          while (th < s1 && th < i + 12 && isWord(tokens[th]) && low(tokens[th]) !== 'that') th++;
+          if (low(tokens[th]) !== 'that') continue;
+          nominalThat = th;
+          let f = i - 1;
+          while (f - 1 >= s0 && isCapitalised(tokens[f - 1]?.text ?? '') && i - f < 4) f--;
+          before = { from: f, to: i, roleFrom: -1, roleTo: -1 };
+        }
         if (
           before &&
           !npLooksLikeSpeaker(tokens, before, ctx.entityStarts) &&
@@ -833,7 +845,7 @@ export function extractQuotes(
         }
         if (!att && subjOk && before) {
           // Pattern: NP said [addressee] [when] [that] CLAUSE.
-          let k = cc.next;
+          let k = nominalThat > 0 ? nominalThat : cc.next;
           if (ADDRESSEE_VERBS.has(cc.base)) {
             let m = k;
             while (m < s1 && m < k + 6 && low(tokens[m]) !== 'that' && isWord(tokens[m])) m++;
@@ -915,9 +927,10 @@ export function extractQuotes(
           break;
         }
       }
-      if (v < 0) continue;
+      if (v < 0 || usedCues.has(tokens[v]?.start ?? -1)) continue;
       const verb = tokens[v];
       const first = tokens[v + 1];
+      if (CONTENT_BAD_START.has(low(first)) && !FRAMING_VERBS.has(low(verb))) continue;
       if (!verb || !first) continue;
       let np = subjectBefore(tokens, v, s0);
       if (low(verb).endsWith('ing') && tokens[v - 1]?.text === ',') {
