@@ -5,9 +5,7 @@ import { type BackgroundIngest, startBackgroundIngest } from '../feeds/backgroun
 import { createLogger } from '../logger.js';
 import { runConsoleChat } from '../platforms/console/console-chat.js';
 import { createConsolePlatform } from '../platforms/console/console-platform.js';
-import { createDiscordPlatform } from '../platforms/discord/discord-platform.js';
 import type { Platform } from '../platforms/platform.js';
-import { createSlackPlatform } from '../platforms/slack/slack-platform.js';
 import type { DigestScheduler } from '../scheduler/digest-scheduler.js';
 import type { CliIo } from './io.js';
 
@@ -48,8 +46,13 @@ export async function start(_args: string[], io: CliIo): Promise<number> {
       logger,
     });
     // Platform adapters register here, each only when its tokens are set.
-    if (config.slack) platforms.push(createSlackPlatform({ config: config.slack, dispatcher: app.dispatcher, logger }));
+    // Loaded only when used: the console chat starts without loading Bolt or discord.js.
+    if (config.slack) {
+      const { createSlackPlatform } = await import('../platforms/slack/slack-platform.js');
+      platforms.push(createSlackPlatform({ config: config.slack, dispatcher: app.dispatcher, logger }));
+    }
     if (config.discord) {
+      const { createDiscordPlatform } = await import('../platforms/discord/discord-platform.js');
       platforms.push(
         createDiscordPlatform({ config: config.discord, dispatcher: app.dispatcher, services: app.services, logger }),
       );
