@@ -440,12 +440,12 @@ function subjectBefore(tokens: readonly Token[], v: number, lo: number): Np | nu
       roleTo = k;
     }
     k = found - 1;
-    if (tokens[k]?.text === ')') {
-      // "Gov. John Kasich (R-OH),": step over the brackets.
-      let o = k;
-      while (o > lo && tokens[o]?.text !== '(' && k - o < 8) o--;
-      if (tokens[o]?.text === '(') k = o - 1;
-    }
+  }
+  if (tokens[k]?.text === ')') {
+    // "Gov. John Kasich (R-OH)," / "Sen. Ted Cruz (Tex.) has said": step over the brackets.
+    let o = k;
+    while (o > lo && tokens[o]?.text !== '(' && k - o < 8) o--;
+    if (tokens[o]?.text === '(') k = o - 1;
   }
   const to = k + 1;
   let from = to;
@@ -950,6 +950,20 @@ export function extractQuotes(
         kind: 'mixed',
         paragraph: p.index,
       };
+      // The framed clause runs on to the next comma or the sentence end ("calls it “the pearl” on the ...").
+      if (!/,[”"»']*$/.test(body.slice(span.start, span.end))) {
+        const s1 = sentEnd[q] ?? tokens.length;
+        let e = firstTokenAt(span.end);
+        while (
+          e < s1 &&
+          !/^[,;:—–(]$/.test(tokens[e]?.text ?? '') &&
+          !inQuote[e] &&
+          !(e === s1 - 1 && /^[.!?]$/.test(tokens[e]?.text ?? ''))
+        )
+          e++;
+        const lastTok = tokens[e - 1];
+        if (lastTok && lastTok.end > att.end && e - firstTokenAt(span.end) <= 25) att.end = lastTok.end;
+      }
       if (first.start >= span.start) att.kind = 'direct';
       for (const other of pSpans) if (other.start >= att.start && other.end <= att.end) other.absorbed = true;
       results.push(att);
