@@ -313,6 +313,7 @@ const ROLE_WORDS = new Set([
   'official',
   'aide',
 ]);
+const CLAUSE_CONJUNCTIONS = new Set(['although', 'though', 'but', 'while', 'whereas', 'and', 'as', 'because']);
 const ROLE_OPENERS = new Set(['who', 'which', 'whose', 'then', 'former', 'now']);
 const FUNCTION_WORDS = new Set([
   'to',
@@ -1193,14 +1194,26 @@ function skipAdverbials(tokens: readonly Token[], from: number, end: number): nu
 /** Token m is the comma before another attribution: "..., Bolton said: “...”". */
 function isEmbeddedAttribution(tokens: readonly Token[], m: number): boolean {
   if (tokens[m]?.text !== ',') return false;
-  for (let c = m + 2; c <= m + 5; c++) {
+  let n = m;
+  const conj = low(tokens[m + 1]);
+  if (CLAUSE_CONJUNCTIONS.has(conj)) {
+    n = m + 1;
+    // ", but he gave ...": a new clause with its own pronoun subject ends the reported one.
+    if (
+      (conj === 'but' || conj === 'although' || conj === 'though') &&
+      SUBJECT_PRONOUNS.has(low(tokens[m + 2])) &&
+      low(tokens[m + 2]) !== 'i'
+    )
+      return true;
+  }
+  for (let c = n + 2; c <= n + 5; c++) {
     const t = tokens[c];
     if (!t || !isWord(t)) return false;
     const cue = cueAt(tokens, c);
     if (cue) {
       if (WEAK_VERBS.has(cue.base)) return false;
-      const np = subjectBefore(tokens, c, m + 1);
-      if (np === null || np.from !== m + 1) return false;
+      const np = subjectBefore(tokens, c, n + 1);
+      if (np === null || np.from !== n + 1) return false;
       if (np.to - np.from === 1 && SUBJECT_PRONOUNS.has(low(tokens[np.from]))) return true;
       for (let k = np.from; k < np.to; k++) {
         const x = tokens[k]?.text ?? '';
