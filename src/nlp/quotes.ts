@@ -426,7 +426,10 @@ function subjectBefore(tokens: readonly Token[], v: number, lo: number): Np | nu
             k - c <= 5);
         const headOk =
           headBefore !== undefined &&
-          (isCapitalised(headBefore.text) || headBefore.text === ')' || SOURCE_NOUNS.has(low(headBefore)));
+          (isCapitalised(headBefore.text) ||
+            headBefore.text === ')' ||
+            SOURCE_NOUNS.has(low(headBefore)) ||
+            (isWord(headBefore) && !FUNCTION_WORDS.has(low(headBefore)) && low(tokens[c + 1]) === 'including'));
         if (openerOk && headOk) {
           found = c;
           break;
@@ -838,7 +841,17 @@ export function extractQuotes(
               const speaker = speakerOf(ctx, tokens, np);
               // A parenthetical ("..., they say, would ...") covers the whole sentence.
               const parenthetical = !invertedOk && tokens[tailFrom]?.text === ',' && tail > 3;
-              const end = parenthetical ? sentenceLast.end : contentEnd.end;
+              const leadIn = commaIdx - s0;
+              if (parenthetical && tail - 1 >= 2 * leadIn) {
+                // "Recently, he said, he has realized ...": a short lead-in and the clause after are two spans.
+                const afterFirst = tokens[tailFrom + 1];
+                if (afterFirst) {
+                  const rest = mk(afterFirst.start, sentenceLast.end, speaker, t.text, p.index);
+                  rest.end = trimEnd(body, rest.start, rest.end);
+                  results.push(rest);
+                }
+              }
+              const end = parenthetical && tail - 1 < 2 * leadIn ? sentenceLast.end : contentEnd.end;
               att = mk(sentenceFirst.start, end, speaker, t.text, p.index);
               if (!spans.some((s) => s.start < end && s.end > sentenceFirst.start)) att.kind = 'unmarked';
             }
@@ -1022,7 +1035,17 @@ export function extractQuotes(
     }
     const words = body.slice(span.start, span.end).split(/\s+/).length;
     const prevDirect = last && last.paragraph >= span.paragraph - 1 ? last : null;
-    if (prevDirect?.speaker && words >= 4 && (prevDirect.kind === 'direct' || words >= 8)) {
+    // A short full sentence right after the speaker's quote ("“Very good.”") continues it too.
+    const fullSentence =
+      /^[“"«'`]*\p{Lu}/u.test(body.slice(span.start, span.start + 4)) &&
+      /[.!?][”"»']*$/.test(body.slice(span.end - 3, span.end));
+    const sameParagraph =
+      prevDirect !== null && prevDirect.paragraph === span.paragraph && prevDirect.kind === 'direct';
+    if (
+      prevDirect?.speaker &&
+      (words >= 4 || (sameParagraph && fullSentence)) &&
+      (prevDirect.kind === 'direct' || words >= 8)
+    ) {
       const cont: Attribution = {
         ...prevDirect,
         start: span.start,

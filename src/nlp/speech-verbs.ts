@@ -312,8 +312,14 @@ export const SUBJECT_PRONOUNS: ReadonlyMap<string, Gender | 'first' | 'second'> 
   ['you', 'second'],
 ]);
 
+function withPlurals(nouns: string[]): Set<string> {
+  const out = new Set(nouns);
+  for (const n of nouns) if (!n.endsWith('s')) out.add(n.endsWith('y') ? `${n.slice(0, -1)}ies` : `${n}s`);
+  return out;
+}
+
 /** Nouns that head an anonymous or descriptive source ("a senior official", "the newspaper"). */
-export const SOURCE_NOUNS: ReadonlySet<string> = new Set([
+export const SOURCE_NOUNS: ReadonlySet<string> = withPlurals([
   'official',
   'officials',
   'source',
@@ -396,6 +402,37 @@ export const SOURCE_NOUNS: ReadonlySet<string> = new Set([
   'emails',
   'letter',
   'memo',
+  'candidate',
+  'protester',
+  'activist',
+  'student',
+  'worker',
+  'owner',
+  'resident',
+  'participant',
+  'delegate',
+  'legislator',
+  'representative',
+  'spokesperson',
+  'chairman',
+  'director',
+  'strategist',
+  'pollster',
+  'consultant',
+  'historian',
+  'professor',
+  'economist',
+  'scholar',
+  'commentator',
+  'insider',
+  'donor',
+  'ally',
+  'rival',
+  'opponent',
+  'critic',
+  'supporter',
+  'american',
+  'respondent',
   'article',
   'editorial',
   'website',
