@@ -313,6 +313,41 @@ const ROLE_WORDS = new Set([
   'official',
   'aide',
 ]);
+const INTRO_WORDS = new Set([
+  'in',
+  'at',
+  'on',
+  'during',
+  'after',
+  'before',
+  'since',
+  'following',
+  'despite',
+  'with',
+  'for',
+  'from',
+  'by',
+  'as',
+  'when',
+  'while',
+  'if',
+  'although',
+  'though',
+  'like',
+  'unlike',
+  'amid',
+  'asked',
+  'speaking',
+  'earlier',
+  'later',
+  'last',
+  'this',
+  'meanwhile',
+  'still',
+  'instead',
+  'yesterday',
+  'today',
+]);
 const CLAUSE_CONJUNCTIONS = new Set(['although', 'though', 'but', 'while', 'whereas', 'and', 'as', 'because']);
 const ROLE_OPENERS = new Set(['who', 'which', 'whose', 'then', 'former', 'now']);
 const FUNCTION_WORDS = new Set([
@@ -1126,6 +1161,14 @@ export function extractQuotes(
 function sentenceSubject(tokens: readonly Token[], s0: number, v: number): Np | null {
   let k = s0;
   while (k < v && ['but', 'and', 'so', 'yet', 'then', 'still'].includes(low(tokens[k]))) k++;
+  // "At Sunday's debate, Sanders ...", "Reached by POLITICO, Bennett ...": the subject follows the lead-in.
+  const lead = low(tokens[k]);
+  if (INTRO_WORDS.has(lead) || /(?:ing|ed)$/.test(lead)) {
+    let c = k;
+    while (c < v && c < k + 20 && tokens[c]?.text !== ',') c++;
+    if (tokens[c]?.text !== ',') return null;
+    k = c + 1;
+  }
   if (SUBJECT_PRONOUNS.has(low(tokens[k]))) return { from: k, to: k + 1, roleFrom: -1, roleTo: -1 };
   let e = k;
   while (e < v && e < k + 6 && (isCapitalised(tokens[e]?.text ?? '') || (tokens[e]?.text === '.' && e > k))) e++;

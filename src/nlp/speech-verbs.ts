@@ -103,6 +103,30 @@ const REGULAR = [
 ];
 
 /** Irregular forms: base -> [3rd person, past, participle, gerund]. */
+/** Verbs of thought and evidence: cues only before a that-clause ("a poll found that ..."). */
+const COGNITIVE = [
+  'believe',
+  'find',
+  'show',
+  'hope',
+  'expect',
+  'agree',
+  'learn',
+  'realize',
+  'recognize',
+  'doubt',
+  'indicate',
+  'assume',
+  'decide',
+  'discover',
+  'determine',
+  'prove',
+  'signal',
+  'suspect',
+  'insinuate',
+  'imply',
+];
+
 const IRREGULAR: Record<string, string[]> = {
   say: ['says', 'said', 'said', 'saying'],
   tell: ['tells', 'told', 'told', 'telling'],
@@ -111,6 +135,10 @@ const IRREGULAR: Record<string, string[]> = {
   think: ['thinks', 'thought', 'thought', 'thinking'],
   hold: ['holds', 'held', 'held', 'holding'],
   forecast: ['forecasts', 'forecast', 'forecast', 'forecasting'],
+  find: ['finds', 'found', 'found', 'finding'],
+  show: ['shows', 'showed', 'shown', 'showing'],
+  learn: ['learns', 'learned', 'learned', 'learning'],
+  prove: ['proves', 'proved', 'proven', 'proving'],
 };
 
 function inflect(base: string): string[] {
@@ -194,7 +222,7 @@ export type VerbForm = 'base' | 'third' | 'past' | 'gerund';
 /** Single-word speech verb forms -> base form. */
 export const SPEECH_VERBS: ReadonlyMap<string, string> = (() => {
   const m = new Map<string, string>();
-  for (const base of [...REGULAR, ...Object.keys(IRREGULAR)]) {
+  for (const base of [...REGULAR, ...COGNITIVE, ...Object.keys(IRREGULAR)]) {
     for (const form of inflect(base)) if (!form.includes(' ')) m.set(form, base);
   }
   // "point out" is matched as "pointed" + "out" by the caller; keep the head form.
@@ -204,6 +232,7 @@ export const SPEECH_VERBS: ReadonlyMap<string, string> = (() => {
 
 /** Verbs that introduce reported speech only with a "that"-clause or a quote (weak cues). */
 export const WEAK_VERBS: ReadonlySet<string> = new Set([
+  ...COGNITIVE,
   'think',
   'fear',
   'worry',
