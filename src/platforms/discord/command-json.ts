@@ -82,9 +82,10 @@ function optionJson(
 }
 
 /**
- * One command as Discord's chat-input command JSON. Commands that always need channel-manager
- * rights get `default_member_permissions` Manage Channels; those that need them only for some
- * options (a function) stay visible and are checked when run.
+ * One command as Discord's chat-input command JSON. Commands that change a channel's settings
+ * (any `requiresManageChannel`, even one that only some actions need, such as /digest and
+ * /sources) get `default_member_permissions` Manage Channels, so server admins see them as
+ * channel-manager commands; the dispatcher still checks the rights of each run.
  */
 export function commandJson(command: AnyCommand): RESTPostAPIChatInputApplicationCommandsJSONBody {
   const schema = z.toJSONSchema(command.options, { io: 'input', unrepresentable: 'any' }) as JsonSchemaObject;
@@ -100,7 +101,7 @@ export function commandJson(command: AnyCommand): RESTPostAPIChatInputApplicatio
     description: description(command.description, command.name),
     options,
   };
-  if (command.requiresManageChannel === true) {
+  if (command.requiresManageChannel !== undefined && command.requiresManageChannel !== false) {
     json.default_member_permissions = PermissionFlagsBits.ManageChannels.toString();
   }
   return json;

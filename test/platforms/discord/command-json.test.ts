@@ -58,7 +58,7 @@ describe('commandJson', () => {
     expect(json.options?.[0]?.description).toHaveLength(100);
   });
 
-  it('asks Manage Channels by default only of commands that always need it', () => {
+  it('asks Manage Channels by default of every command that changes channel settings, and of no other', () => {
     const always = defineCommand({
       name: 'always',
       description: 'Always',
@@ -73,7 +73,14 @@ describe('commandJson', () => {
       requiresManageChannel: (o) => o.action !== 'list',
       run,
     }) as unknown as AnyCommand;
+    const never = defineCommand({
+      name: 'never',
+      description: 'Never',
+      options: z.object({}),
+      run,
+    }) as unknown as AnyCommand;
     expect(commandJson(always).default_member_permissions).toBe('16');
-    expect(commandJson(sometimes).default_member_permissions).toBeUndefined();
+    expect(commandJson(sometimes).default_member_permissions).toBe('16');
+    expect(commandJson(never).default_member_permissions).toBeUndefined();
   });
 });
