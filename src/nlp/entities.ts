@@ -560,7 +560,7 @@ interface Run {
 }
 
 function lower(t: Token | undefined): string {
-  return t ? t.text.toLowerCase() : '';
+  return t ? t.lower : '';
 }
 
 function isAcronym(w: string): boolean {
@@ -584,17 +584,17 @@ function runsOf(tokens: Token[]): Run[] {
       const tok = tokens[j];
       if (!tok) break;
       if (isCapitalised(tok.text)) {
-        if (words.length > 0 && NOT_NAMES.has(tok.text.toLowerCase())) break;
+        if (words.length > 0 && NOT_NAMES.has(tok.lower)) break;
         words.push(tok);
         j++;
         // "Gen." / "F." / "U.S." keep their period inside the run.
         const dot = tokens[j];
         if (dot?.text === '.' && dot.start === tok.end && (tok.text.length <= 4 || tok.text.includes('.'))) {
           const after = tokens[j + 1];
-          if (after && isCapitalised(after.text) && TITLES.has(tok.text.toLowerCase().replace(/\./g, ''))) j++;
+          if (after && isCapitalised(after.text) && TITLES.has(tok.lower.replace(/\./g, ''))) j++;
           else if (after && isCapitalised(after.text) && tok.text.length === 1) j++;
           else if (tok.text.includes('.') && /^\p{L}(\.\p{L})+$/u.test(tok.text)) {
-            words[words.length - 1] = { ...tok, end: dot.end, text: `${tok.text}.` };
+            words[words.length - 1] = { ...tok, end: dot.end, text: `${tok.text}.`, lower: `${tok.lower}.` };
             j++;
           }
         }
@@ -680,7 +680,7 @@ function roleAfter(body: string, run: Run): string | null {
   if (comma?.text !== ',') return null;
   const first = toks[run.next + 1];
   if (!first) return null;
-  const fl = first.text.toLowerCase();
+  const fl = first.lower;
   if (['who', 'which', 'that', 'and', 'but', 'said', 'says', 'told', 'according', 'in', 'on', 'at', 'as'].includes(fl))
     return null;
   const roleLike =
@@ -695,7 +695,7 @@ function roleAfter(body: string, run: Run): string | null {
     const t = toks[k];
     if (!t || t.text === ',' || t.text === '.' || t.text === ';' || t.text === '(' || t.text === '—') break;
     if (ROLE_NOUNS.has(stripPossessive(t.text).toLowerCase().replace(/s$/, ''))) hasRoleNoun = true;
-    if (SPEECH_VERBS.has(t.text.toLowerCase()) && k > run.next + 1) return null;
+    if (SPEECH_VERBS.has(t.lower) && k > run.next + 1) return null;
     k++;
   }
   const end = toks[k];
@@ -712,7 +712,7 @@ function roleBefore(body: string, run: Run, tokenIndex: number): string | null {
   while (k >= stop) {
     const t = toks[k];
     if (!t || /^[^\p{L}]/u.test(t.text)) break;
-    const l = t.text.toLowerCase();
+    const l = t.lower;
     const nextIsRole = ROLE_NOUNS.has(lower(toks[k + 1])) && k + 1 < tokenIndex;
     if (ROLE_NOUNS.has(l)) hasRole = true;
     else if (!MODIFIERS.has(l) && !(isCapitalised(t.text) && !NOT_NAMES.has(l)) && !nextIsRole) break;

@@ -373,7 +373,7 @@ const FUNCTION_WORDS = new Set([
 ]);
 
 function low(t: Token | undefined): string {
-  return t ? t.text.toLowerCase() : '';
+  return t ? t.lower : '';
 }
 
 function isWord(t: Token | undefined): boolean {
@@ -384,7 +384,7 @@ function isWord(t: Token | undefined): boolean {
 function cueAt(tokens: readonly Token[], i: number): { base: string; next: number } | null {
   const t = tokens[i];
   if (!t) return null;
-  const l = t.text.toLowerCase();
+  const l = t.lower;
   if (l === 'according' && low(tokens[i + 1]) === 'to') return { base: 'according to', next: i + 2 };
   const base = SPEECH_VERBS.get(l);
   if (!base) return null;
@@ -410,7 +410,7 @@ function npLooksLikeSpeaker(tokens: readonly Token[], np: Np, entityStarts: Read
   for (let k = np.from; k < np.to; k++) {
     const t = tokens[k];
     if (!t) continue;
-    const l = t.text.toLowerCase();
+    const l = t.lower;
     if (n === 1 && SUBJECT_PRONOUNS.has(l)) return true;
     if (SOURCE_NOUNS.has(l)) return true;
     if (entityStarts.has(t.start)) return true;
@@ -491,7 +491,7 @@ function subjectBefore(tokens: readonly Token[], v: number, lo: number): Np | nu
   while (from - 1 >= lo && to - from < 12) {
     const t = tokens[from - 1];
     if (!t) break;
-    const l = t.text.toLowerCase();
+    const l = t.lower;
     if (!isWord(t) && t.text !== '.' && t.text !== '-' && t.text !== '&') break;
     if (t.text === '.' && !/^\p{Lu}[\p{L}.]{0,4}$/u.test(tokens[from - 2]?.text ?? '')) break;
     if (
@@ -521,7 +521,7 @@ function subjectAfter(tokens: readonly Token[], v: number, hi: number): Np | nul
     const t = tokens[k];
     if (!t) break;
     if (!isWord(t) && !(t.text === '.' && k > from && /^\p{Lu}[\p{L}.]{0,4}$/u.test(tokens[k - 1]?.text ?? ''))) break;
-    const l = t.text.toLowerCase();
+    const l = t.lower;
     if (k > from && NP_STOP_AFTER.has(l)) break;
     k++;
   }
@@ -542,20 +542,6 @@ function subjectAfter(tokens: readonly Token[], v: number, hi: number): Np | nul
     }
   }
   return { from, to: k, roleFrom, roleTo };
-}
-
-function isInside(spans: readonly MarkedSpan[], pos: number): MarkedSpan | null {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = spans[mid];
-    if (!s) break;
-    if (pos < s.start) hi = mid - 1;
-    else if (pos >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return null;
 }
 
 interface Context {
@@ -627,7 +613,18 @@ export function extractQuotes(
 
   for (const p of paragraphs) {
     const tokens = paragraphTokens(p);
-    const inQuote: (MarkedSpan | null)[] = tokens.map((t) => isInside(spans, t.start));
+    // Which quotation-mark span each token is in: one merge pass over tokens and spans.
+    const inQuote: (MarkedSpan | null)[] = new Array(tokens.length).fill(null);
+    {
+      let si = spanIdx > 0 ? spanIdx - 1 : 0;
+      while (si > 0 && (spans[si]?.end ?? 0) > p.start) si--;
+      for (let ti = 0; ti < tokens.length; ti++) {
+        const pos = tokens[ti]?.start ?? 0;
+        while (si < spans.length && (spans[si]?.end ?? 0) <= pos) si++;
+        const sp = spans[si];
+        if (sp && sp.start <= pos && pos < sp.end) inQuote[ti] = sp;
+      }
+    }
     const pSpans: MarkedSpan[] = [];
     while (spanIdx < spans.length && (spans[spanIdx]?.paragraph ?? 0) <= p.index) {
       const s = spans[spanIdx];
@@ -1097,6 +1094,7 @@ export function extractQuotes(
   const nested: Attribution[] = [];
   for (const r of results) {
     const text = body.slice(r.start, r.end);
+    if (!/[‘'“"]/.test(text)) continue;
     const re = /\b(say|says|said|saying|ask|asked|tell|told)\s*[,:]\s*([‘'“"])/g;
     for (const m of text.matchAll(re)) {
       const open = r.start + m.index + m[0].length - 1;
@@ -1117,7 +1115,7 @@ export function extractQuotes(
       for (let k = before.length - 1; k >= 0; k--) {
         const tk = before[k];
         if (!tk) continue;
-        const l = tk.text.toLowerCase();
+        const l = tk.lower;
         if (l === 'he' || l === 'she' || ctx.entityStarts.has(tk.start)) {
           const mention = mentions.find((x) => x.start === tk.start);
           const sp = resolveSpeaker(ctx, tk.start, mention?.end ?? tk.end, null);

@@ -5,6 +5,8 @@ export interface Token {
   start: number;
   end: number;
   text: string;
+  /** The text in lower case, computed once. */
+  lower: string;
 }
 
 // Words keep inner apostrophes, periods and hyphens ("Trump's", "U.S", "re-elected"); each
@@ -17,7 +19,8 @@ export function tokenize(body: string, start = 0, end = body.length): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    out.push({ start: start + m.index, end: start + m.index + m[0].length, text: m[0] });
+    const text = m[0];
+    out.push({ start: start + m.index, end: start + m.index + text.length, text, lower: text.toLowerCase() });
   }
   return out;
 }
