@@ -634,7 +634,7 @@ function runsOf(tokens: Token[]): Run[] {
       runs.push({
         start: first.start,
         end: possessive ? last.end - (last.text.endsWith('s') ? 2 : 1) : last.end,
-        words: nameTokens.map((x) => stripPossessive(x.text)),
+        words: nameTokens.map((x) => (x.text.includes("'") || x.text.includes('’') ? stripPossessive(x.text) : x.text)),
         title: titleTokens
           .map((x) => (x.text.length <= 4 && TITLES.has(x.text.toLowerCase()) ? `${x.text}.` : x.text))
           .join(' '),

@@ -639,6 +639,8 @@ export function extractQuotes(
       for (let i = 0; i < tokens.length; i++) {
         sentStart[i] = from;
         const t = tokens[i];
+        // Only one-character punctuation tokens can end a sentence.
+        if (!t || t.text.length !== 1 || isWord(t)) continue;
         const isEnd =
           t &&
           /^[.!?;]$/.test(t.text) &&
@@ -662,6 +664,14 @@ export function extractQuotes(
         }
       }
       for (let k = from; k < tokens.length; k++) sentEnd[k] = tokens.length;
+    }
+    // sentStart was only set up to each end; fill the rest from the ends.
+    {
+      let from = 0;
+      for (let i = 0; i < tokens.length; i++) {
+        sentStart[i] = from;
+        if ((sentEnd[i] ?? 0) === i + 1) from = i + 1;
+      }
     }
     const firstTokenAt = (pos: number): number => {
       let lo = 0;
