@@ -592,6 +592,7 @@ export function extractQuotes(
     entityStarts: new Set(mentions.map((m) => m.start)),
   };
   const spans = markedSpans(body, paragraphs);
+  const mentionEndAt = new Map(mentions.map((m) => [m.start, m.end]));
   // Sentence tokens from the entity pass, regrouped by paragraph; tokenize again only without them.
   const bySentence = reading?.tokens;
   let sentenceIdx = 0;
@@ -613,6 +614,7 @@ export function extractQuotes(
 
   for (const p of paragraphs) {
     const tokens = paragraphTokens(p);
+    const resultsAtParagraphStart = results.length;
     // Which quotation-mark span each token is in: one merge pass over tokens and spans.
     const inQuote: (MarkedSpan | null)[] = new Array(tokens.length).fill(null);
     {
@@ -640,7 +642,8 @@ export function extractQuotes(
         sentStart[i] = from;
         const t = tokens[i];
         // Only one-character punctuation tokens can end a sentence.
-        if (!t || t.text.length !== 1 || isWord(t)) continue;
+        if (t === undefined) continue;
+        if (t.text.length !== 1 || isWord(t)) continue;
         const isEnd =
           t &&
           /^[.!?;]$/.test(t.text) &&
@@ -895,7 +898,7 @@ export function extractQuotes(
               }
               const end = parenthetical && tail - 1 < 2 * leadIn ? sentenceLast.end : contentEnd.end;
               att = mk(sentenceFirst.start, end, speaker, t.text, p.index);
-              if (!spans.some((s) => s.start < end && s.end > sentenceFirst.start)) att.kind = 'unmarked';
+              if (!overlapsSpan(pSpans, sentenceFirst.start, end)) att.kind = 'unmarked';
             }
           }
         }
@@ -955,8 +958,8 @@ export function extractQuotes(
       att.end = trimEnd(body, att.start, att.end);
       if (att.end - att.start < 8) continue;
       // Quotation marks inside an indirect attribution make it mixed; the marked span is absorbed.
-      for (const s of pSpans) {
-        if (s.start >= att.start && s.end <= att.end + 1 && !(s.start === att.start && s.end >= att.end)) {
+      for (const s of spansFrom(pSpans, att.start, att.end + 1)) {
+        if (s.end <= att.end + 1 && !(s.start === att.start && s.end >= att.end)) {
           s.absorbed = true;
           att.kind = 'mixed';
           if (s.end > att.end) att.end = s.end;
@@ -1021,13 +1024,16 @@ export function extractQuotes(
         if (lastTok && lastTok.end > att.end && e - firstTokenAt(span.end) <= 25) att.end = lastTok.end;
       }
       if (first.start >= span.start) att.kind = 'direct';
-      for (const other of pSpans) if (other.start >= att.start && other.end <= att.end) other.absorbed = true;
+      for (const other of spansFrom(pSpans, att.start, att.end)) if (other.end <= att.end) other.absorbed = true;
       results.push(att);
     }
 
     // 3. Sentences that continue an unmarked quote in a paragraph without quotation marks.
     if (pSpans.length === 0) {
-      const unmarked = results.filter((r) => r.paragraph === p.index && r.kind === 'unmarked');
+      const paragraphResults = results.slice(resultsAtParagraphStart);
+      const unmarked = paragraphResults.filter((r) => r.kind === 'unmarked').slice(0, 20);
+      const attributedSentences = new Set(paragraphResults.map((r) => sentStart[firstTokenAt(r.start)] ?? -1));
+      const lastStartInParagraph = paragraphResults.reduce((m, r) => Math.max(m, r.start), -1);
       for (const u of unmarked) {
         const startTok = firstTokenAt(u.start);
         const endTok = firstTokenAt(u.end);
@@ -1038,18 +1044,14 @@ export function extractQuotes(
           while (prev >= 0) {
             const ps = sentStart[prev] ?? 0;
             const text = body.slice(tokens[ps]?.start ?? 0, tokens[prev]?.end ?? 0);
-            if (
-              !FIRST_PERSON.test(text) ||
-              results.some((r) => r.start <= (tokens[prev]?.end ?? 0) && r.end >= (tokens[ps]?.start ?? 0))
-            )
-              break;
+            if (!FIRST_PERSON.test(text) || attributedSentences.has(ps)) break;
             u.start = tokens[ps]?.start ?? u.start;
             prev = ps - 1;
           }
         }
         // Forwards: the rest of the paragraph, when nothing else is attributed in it.
         const next = sentEnd[endTok] ?? tokens.length;
-        const later = results.some((r) => r.paragraph === p.index && r.start > u.end);
+        const later = lastStartInParagraph > u.end;
         const first = tokens[next];
         const last = tokens[tokens.length - 1];
         if (!later && first && last && next < tokens.length) {
@@ -1127,8 +1129,7 @@ export function extractQuotes(
         if (!tk) continue;
         const l = tk.lower;
         if (l === 'he' || l === 'she' || ctx.entityStarts.has(tk.start)) {
-          const mention = mentions.find((x) => x.start === tk.start);
-          const sp = resolveSpeaker(ctx, tk.start, mention?.end ?? tk.end, null);
+          const sp = resolveSpeaker(ctx, tk.start, mentionEndAt.get(tk.start) ?? tk.end, null);
           if (sp.name !== r.speaker?.name || l === 'he' || l === 'she') speaker = sp;
           break;
         }
@@ -1322,7 +1323,9 @@ function colonIntro(
   paragraphs: readonly Paragraph[],
   index: number,
 ): { speaker: SpeakerMention; cue: string } | null {
-  const prev = paragraphs.find((x) => x.index === index - 1);
+  // Paragraphs are numbered 1..n in order, so the previous one sits at position index - 2.
+  const guess = paragraphs[index - 2];
+  const prev = guess?.index === index - 1 ? guess : undefined;
   if (!prev || !body.slice(prev.start, prev.end).trimEnd().endsWith(':')) return null;
   const from = Math.max(prev.start, prev.end - 300);
   const tokens = tokenize(body, from, prev.end);
@@ -1349,6 +1352,35 @@ function colonIntro(
   if (e > s && npLooksLikeSpeaker(tokens, np, ctx.entityStarts))
     return { speaker: speakerOf(ctx, tokens, np), cue: ':' };
   return null;
+}
+
+/** Index of the first span (sorted, not overlapping) that ends after pos. */
+function firstSpanEndingAfter(spans: readonly MarkedSpan[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid]?.end ?? 0) <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The spans that start inside [from, to). */
+function spansFrom(spans: readonly MarkedSpan[], from: number, to: number): MarkedSpan[] {
+  const out: MarkedSpan[] = [];
+  for (let i = firstSpanEndingAfter(spans, from); i < spans.length; i++) {
+    const s = spans[i];
+    if (!s || s.start >= to) break;
+    if (s.start >= from) out.push(s);
+  }
+  return out;
+}
+
+/** Whether any span overlaps [from, to). */
+function overlapsSpan(spans: readonly MarkedSpan[], from: number, to: number): boolean {
+  const s = spans[firstSpanEndingAfter(spans, from)];
+  return s !== undefined && s.start < to;
 }
 
 function mk(start: number, end: number, speaker: SpeakerMention, cue: string, paragraph: number): Attribution {

@@ -1,4 +1,5 @@
 // Attribution cases, one per phenomenon, on sentences written for these tests.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyseText } from '../../src/nlp/analyse.js';
 import type { Quote } from '../../src/nlp/types.js';
@@ -171,6 +172,50 @@ describe('extractQuotes', () => {
     expect(q?.kind).toBe('mixed');
     expect(q?.speaker).toBe('Ana Ortiz');
     expect(q?.text).toBe('the plan “a disaster for the harbour.”');
+  });
+
+  it('never throws on random text with quote marks, and every quote is its exact slice', () => {
+    const piece = fc.constantFrom(
+      '“',
+      '”',
+      '"',
+      "'",
+      '‘',
+      '’',
+      '«',
+      '»',
+      ', ',
+      '. ',
+      '\n\n',
+      ' said ',
+      ' he ',
+      'Ana Ortiz',
+      ' that ',
+      ':',
+    );
+    const text = fc
+      .array(fc.oneof(piece, fc.string({ unit: 'grapheme', maxLength: 8 })), { maxLength: 80 })
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        for (const q of quotes(t)) expect(q.text).toBe(t.slice(q.start, q.end));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stays linear on a long article', () => {
+    const unit = 'Ana Ortiz said the bridge is late. “It is,” she said, “and costly.”\n\n';
+    const time = (n: number) => {
+      const t = unit.repeat(n);
+      const t0 = performance.now();
+      quotes(t);
+      return performance.now() - t0;
+    };
+    time(200);
+    const small = Math.max(time(500), 1);
+    const large = time(4000);
+    expect(large / small).toBeLessThan(8 * 3);
   });
 
   it('never throws and keeps offsets exact on odd input', () => {
