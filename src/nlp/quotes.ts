@@ -713,6 +713,15 @@ export function extractQuotes(
         let commas = 0;
         while (k < hi && k < j + 32) {
           if (cueAt(tokens, k)) break;
+          if (tokens[k]?.text === '(') {
+            // "Sen. Chuck Schumer (D-N.Y.) said": step over the brackets.
+            let c = k + 1;
+            while (c < hi && c < k + 10 && tokens[c]?.text !== ')') c++;
+            if (tokens[c]?.text === ')') {
+              k = c + 1;
+              continue;
+            }
+          }
           if (tokens[k]?.text === ',') commas++;
           const abbrevDot = tokens[k]?.text === '.' && /^\p{Lu}[\p{L}.]{0,4}$/u.test(tokens[k - 1]?.text ?? '');
           if (commas > 5 || inQuote[k] || (/^[;:.“”"]$/.test(tokens[k]?.text ?? '') && !abbrevDot)) {
@@ -750,6 +759,18 @@ export function extractQuotes(
           if (inQuote[c] || low(tokens[c]) === 'that') break;
           const cc = cueAt(tokens, c);
           if (!cc) continue;
+          if (
+            tokens[c - 1]?.text === ',' &&
+            low(tokens[c]).endsWith('ing') &&
+            previous?.speaker &&
+            previous.paragraph === p.index
+          ) {
+            // "..., he said, adding, “...”": the same speaker goes on.
+            speaker = previous.speaker;
+            cue = tokens[c]?.text ?? null;
+            usedCues.add(tokens[c]?.start ?? -1);
+            return;
+          }
           let np =
             cc.base === 'according to'
               ? subjectAfter(tokens, cc.next, k + 1)
@@ -1246,6 +1267,7 @@ function skipAdverbials(tokens: readonly Token[], from: number, end: number): nu
       l === 'in' ||
       l === 'on' ||
       l === 'during' ||
+      l === 'for' ||
       l === 'at' ||
       l === 'after' ||
       l === 'before' ||
