@@ -348,6 +348,57 @@ const INTRO_WORDS = new Set([
   'yesterday',
   'today',
 ]);
+const SUBORDINATORS = new Set([
+  'while',
+  'when',
+  'if',
+  'although',
+  'though',
+  'as',
+  'after',
+  'because',
+  'since',
+  'whereas',
+  'unless',
+  'before',
+  'once',
+]);
+/** Framing verbs in their bare form are nouns ("the caustic chant") unless a modal or "to" comes first. */
+const BARE_FRAMING = new Set([
+  'call',
+  'chant',
+  'quote',
+  'offer',
+  'promise',
+  'pledge',
+  'vow',
+  'echo',
+  'blame',
+  'praise',
+  'thank',
+  'label',
+  'brand',
+  'term',
+  'coin',
+  'reject',
+]);
+const BARE_VERB_BEFORE = new Set([
+  'to',
+  'will',
+  'would',
+  'could',
+  'should',
+  'may',
+  'might',
+  'must',
+  'did',
+  'do',
+  'does',
+  'i',
+  'we',
+  'you',
+  'they',
+]);
 const CLAUSE_CONJUNCTIONS = new Set(['although', 'though', 'but', 'while', 'whereas', 'and', 'as', 'because']);
 const ROLE_OPENERS = new Set(['who', 'which', 'whose', 'then', 'former', 'now']);
 const FUNCTION_WORDS = new Set([
@@ -942,9 +993,27 @@ export function extractQuotes(
             if (!(quoteStart && quoteStart.start === first.start && reachesEnd)) {
               const speaker = speakerOf(ctx, tokens, before);
               let endTok = s1 - 1;
+              // Inside a subordinate clause ("While Sanders admitted that ..., his campaign ..."), the
+              // reported clause ends where the main clause starts.
+              let subordinate = false;
+              for (let m = s0; m < before.from && !subordinate; m++) subordinate = SUBORDINATORS.has(low(tokens[m]));
               // A coordinated second cue ("... and warned that ...") starts its own attribution.
               for (let m = k + 1; m < s1 - 1; m++) {
-                if ((isCoordinatedCue(tokens, m) || isEmbeddedAttribution(tokens, m)) && !inQuote[m]) {
+                if (inQuote[m]) continue;
+                if (isCoordinatedCue(tokens, m) || isEmbeddedAttribution(tokens, m)) {
+                  endTok = m - 1;
+                  break;
+                }
+                const nx = tokens[m + 1];
+                if (
+                  subordinate &&
+                  tokens[m]?.text === ',' &&
+                  nx &&
+                  (SUBJECT_PRONOUNS.has(low(nx)) ||
+                    DETERMINERS.has(low(nx)) ||
+                    /^(his|her|their|its)$/.test(low(nx)) ||
+                    isCapitalised(nx.text))
+                ) {
                   endTok = m - 1;
                   break;
                 }
@@ -1002,7 +1071,11 @@ export function extractQuotes(
       for (let k = q - 1; k >= s0 && k >= q - 12; k--) {
         if (inQuote[k] || tokens[k]?.text === ';') break;
         const l = low(tokens[k]);
-        if (FRAMING_VERBS.has(l) || (SPEECH_VERBS.has(l) && cueAt(tokens, k))) {
+        const framing =
+          FRAMING_VERBS.has(l) &&
+          !NOT_BEFORE_VERB.has(low(tokens[k - 1])) &&
+          (!BARE_FRAMING.has(l) || BARE_VERB_BEFORE.has(low(tokens[k - 1])));
+        if (framing || (SPEECH_VERBS.has(l) && cueAt(tokens, k))) {
           v = k;
           break;
         }
