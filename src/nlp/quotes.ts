@@ -348,6 +348,51 @@ const INTRO_WORDS = new Set([
   'yesterday',
   'today',
 ]);
+const TAIL_STARTS = new Set([
+  'in',
+  'on',
+  'at',
+  'during',
+  'after',
+  'before',
+  'when',
+  'while',
+  'as',
+  'to',
+  'of',
+  'about',
+  'from',
+  'with',
+  'this',
+  'last',
+  'earlier',
+  'later',
+  'recently',
+  'yesterday',
+  'today',
+  'tonight',
+  'via',
+  'through',
+  'by',
+  'following',
+  'referring',
+  'adding',
+  'noting',
+  'speaking',
+  'citing',
+  'according',
+  'without',
+  'for',
+  'again',
+  'also',
+  'then',
+  'flatly',
+  'simply',
+  'bluntly',
+  'privately',
+  'publicly',
+  'repeatedly',
+]);
 const SUBORDINATORS = new Set([
   'while',
   'when',
@@ -463,7 +508,7 @@ function npLooksLikeSpeaker(tokens: readonly Token[], np: Np, entityStarts: Read
     if (!t) continue;
     const l = t.lower;
     if (n === 1 && SUBJECT_PRONOUNS.has(l)) return true;
-    if (SOURCE_NOUNS.has(l)) return true;
+    if (SOURCE_NOUNS.has(l) || ROLE_WORDS.has(l)) return true;
     if (entityStarts.has(t.start)) return true;
     if (isCapitalised(t.text) && k > np.from && /^\p{Lu}\p{Ll}/u.test(t.text)) return true;
     if (isCapitalised(t.text) && n <= 3 && !['The', 'A', 'An', 'It', 'This', 'That', 'There'].includes(t.text))
@@ -907,7 +952,8 @@ export function extractQuotes(
         const np = { ...found, roleFrom: -1, roleTo: -1 };
         const speaker = speakerOf(ctx, tokens, np);
         const comma = tokens[np.to];
-        if (low(tokens[i - 1]) === ',' || tokens[i - 1]?.text === ',') {
+        const afterComma = comma?.text === ',' && s1 - (np.to + 1) >= 3;
+        if (tokens[i - 1]?.text === ',' && !(afterComma && SUBORDINATORS.has(low(sentenceFirst)))) {
           const end = tokens[i - 2];
           if (end && i - 2 >= s0) att = mk(sentenceFirst.start, end.end, speaker, 'according to', p.index);
         } else if (comma?.text === ',' && np.to + 1 < s1) {
@@ -952,7 +998,7 @@ export function extractQuotes(
           const tailFrom = invertedOk && inverted ? (inverted.roleTo > 0 ? inverted.roleTo : inverted.to) : cc.next;
           const tail = s1 - tailFrom;
           const contentEnd = tokens[commaIdx - 1];
-          if (contentEnd && commaIdx - 1 >= s0 && tail <= 12) {
+          if (contentEnd && commaIdx - 1 >= s0 && tail <= 12 && tailLooksAdverbial(tokens, tailFrom, s1, cc.base)) {
             const np = invertedOk && inverted ? inverted : before;
             if (np) {
               const speaker = speakerOf(ctx, tokens, np);
@@ -1397,6 +1443,16 @@ function isEmbeddedAttribution(tokens: readonly Token[], m: number): boolean {
       return true;
     }
   }
+  return false;
+}
+
+/** What may follow "..., X said": nothing, a time, a place, an addressee, a prepositional phrase. */
+function tailLooksAdverbial(tokens: readonly Token[], from: number, end: number, base: string): boolean {
+  const first = tokens[from];
+  if (!first || from >= end || /^[.!?;:,—–)]$/.test(first.text)) return true;
+  const l = first.lower;
+  if (TAIL_STARTS.has(l) || TIME_WORDS.has(l) || ADVERBIALS.has(l)) return true;
+  if (ADDRESSEE_VERBS.has(base) || base === 'write' || base === 'tweet') return true;
   return false;
 }
 
