@@ -51,7 +51,14 @@ function markedSpans(body: string, paragraphs: readonly Paragraph[]): MarkedSpan
         continue;
       const c = body[i] ?? '';
       if (OPEN_DQ.has(c)) {
-        if (open < 0) open = i;
+        const prevChar = body.charCodeAt(i - 1);
+        const nextChar = body[i + 1] ?? ' ';
+        const closesLikeEnd = open >= 0 && depth === 0 && prevChar > 32 && /[\s,.;:!?)]/.test(nextChar);
+        if (closesLikeEnd) {
+          // A misprinted closing mark (“It's unusual,“ said ...).
+          push(open, i + 1, true);
+          open = -1;
+        } else if (open < 0) open = i;
         else depth++;
       } else if (CLOSE_DQ.has(c)) {
         if (depth > 0) depth--;
