@@ -48,11 +48,12 @@ try {
   log('ingesting…');
   const inStart = performance.now();
   let last = inStart;
-  for (let i = 0; i < articles.length; i++) {
-    await ingestor.ingest(articles[i] as (typeof articles)[number]);
+  // The same batched path as `newsdesk ingest <dir>`: one transaction per 100 articles.
+  for (let i = 0; i < articles.length; i += 100) {
+    await ingestor.ingestMany(articles.slice(i, i + 100));
     if (!json && performance.now() - last > 2000) {
       last = performance.now();
-      process.stderr.write(`  ${i + 1}/${articles.length}\r`);
+      process.stderr.write(`  ${Math.min(i + 100, articles.length)}/${articles.length}\r`);
     }
   }
   const ingestSeconds = (performance.now() - inStart) / 1000;

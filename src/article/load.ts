@@ -47,10 +47,14 @@ export async function loadArticleFile(path: string, root?: string): Promise<Arti
 
 /** Loads every article under `dir`; problems name the file and the reason. Duplicate ids are problems too. */
 export async function loadArticleDir(dir: string): Promise<LoadResult> {
+  return loadArticleFiles(await listArticleFiles(dir), new Map());
+}
+
+/** Loads these files; `seen` (id -> path) carries across calls so a duplicate id in a later batch is caught. */
+export async function loadArticleFiles(paths: readonly string[], seen: Map<string, string>): Promise<LoadResult> {
   const articles: Article[] = [];
   const problems: LoadProblem[] = [];
-  const seen = new Map<string, string>();
-  for (const path of await listArticleFiles(dir)) {
+  for (const path of paths) {
     try {
       const article = await loadArticleFile(path);
       const other = seen.get(article.id);

@@ -56,6 +56,11 @@ export function toBriefQuote(q: QuoteHit): BriefQuote {
   };
 }
 
+/** Plain code-unit order: dates and ids need no locale, and this runs for every candidate line. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** How strong a quote is to show: verbatim, named and described speakers, a readable length. */
 export function quoteStrength(q: QuoteHit): number {
   let s = q.kind === 'direct' || q.kind === 'mixed' ? 3 : q.kind === 'unmarked' ? 2.5 : 0.5;
@@ -96,12 +101,14 @@ function pickQuotes(
   quotes: readonly QuoteHit[],
   exclude: Set<string>,
   bonus: (q: QuoteHit) => number = () => 0,
+  max = Number.POSITIVE_INFINITY,
 ): QuoteHit[] {
   const bySpeaker = new Map<string, QuoteHit>();
   const score = (q: QuoteHit) => quoteStrength(q) + bonus(q);
-  const ranked = [...quotes].sort((a, b) => score(b) - score(a) || b.date.localeCompare(a.date));
+  const ranked = [...quotes].sort((a, b) => score(b) - score(a) || compareText(b.date, a.date));
   const shown: Set<string>[] = [];
   for (const q of ranked) {
+    if (bySpeaker.size >= max) break;
     const who = (q.speaker ?? '').toLowerCase();
     if (!who || exclude.has(who) || bySpeaker.has(who)) continue;
     const terms = new Set(contentWords(q.text));
@@ -138,7 +145,7 @@ export function createBriefing(options: BriefingOptions): Briefing {
     if (hits.length === 0 && bySpeaker.length === 0) {
       return { ...empty, suggestions: await closestTopics(query, options.topics(), store) };
     }
-    const articleIds = [...new Set(hits.map((h) => h.articleId))].slice(0, 40);
+    const articleIds = [...new Set(hits.map((h) => h.articleId))].slice(0, 25);
     const articleQuotes = await store.quotesInArticles(articleIds);
     const quotesByArticle = new Map<string, QuoteHit[]>();
     for (const q of articleQuotes) quotesByArticle.set(q.articleId, [...(quotesByArticle.get(q.articleId) ?? []), q]);
@@ -154,23 +161,26 @@ export function createBriefing(options: BriefingOptions): Briefing {
     const scored = hits
       .filter((h) => quoteCoverage(h, quotesByArticle.get(h.articleId) ?? []) < 0.5)
       .map((h) => {
-        const terms = contentWords(h.text);
         const mentions = Math.min(2, countMatches(h.text, topic.names));
         const lead = h.paragraph <= 2 ? 0.5 : 0;
-        const size = terms.length < 6 ? -1 : terms.length > 60 ? -0.5 : 0;
-        return { hit: h, terms: new Set(terms), tier: Math.round(mentions + lead + size) };
+        const length = h.text.split(' ').length;
+        const size = length < 8 ? -1 : length > 90 ? -0.5 : 0;
+        return { hit: h, tier: Math.round(mentions + lead + size) };
       })
       .sort(
         (a, b) =>
           b.tier - a.tier ||
-          b.hit.date.localeCompare(a.hit.date) ||
-          a.hit.articleId.localeCompare(b.hit.articleId) ||
+          compareText(b.hit.date, a.hit.date) ||
+          compareText(a.hit.articleId, b.hit.articleId) ||
           a.hit.index - b.hit.index,
       );
-    // Enough lines for this page and one more (to know whether there is more); later twins still merge.
+    // Enough lines for this page and one more (to know whether there is more); the lines after them
+    // are only looked at for near-duplicates to merge, and only so far: the work stays bounded.
     const wanted = page * factsPerPage + 1;
     const facts: (BriefLine & { terms: Set<string> })[] = [];
-    for (const { hit, terms } of scored) {
+    for (const [i, { hit }] of scored.entries()) {
+      if (facts.length >= wanted && i >= wanted * 6) break;
+      const terms = new Set(contentWords(hit.text));
       const citation = citationOf(hit, hit.paragraph);
       const twin = facts.find((f) => setSimilarity(f.terms, terms) >= 0.6);
       if (twin) {
@@ -201,8 +211,9 @@ export function createBriefing(options: BriefingOptions): Briefing {
       pool.filter((q) => !sideOf(q) || q.speaker?.toLowerCase() === topic.name.toLowerCase()),
       sideSpeakers,
       mentions,
+      page * quotesPerPage + 1,
     );
-    const other = pickQuotes(sides, new Set(), mentions);
+    const other = pickQuotes(sides, new Set(), mentions, 2);
 
     const start = (page - 1) * factsPerPage;
     const qStart = (page - 1) * quotesPerPage;

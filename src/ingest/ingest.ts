@@ -1,5 +1,5 @@
 // Ingest: article -> reading -> store, skipping articles whose content hash is already stored.
-import { type LoadProblem, loadArticleDir } from '../article/load.js';
+import { type LoadProblem, listArticleFiles, loadArticleFiles } from '../article/load.js';
 import type { Article } from '../article/schema.js';
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -8,6 +8,9 @@ import type { TopicCatalog } from '../nlp/topics.js';
 import type { ArticleStore, UpsertOutcome } from '../store/ports.js';
 
 export type IngestOutcome = UpsertOutcome | 'failed';
+
+/** Articles written per transaction in bulk ingest. */
+const BATCH = 100;
 
 export interface IngestReport {
   inserted: string[];
@@ -19,36 +22,71 @@ export interface IngestReport {
 export interface Ingestor {
   /** Reads and stores one article; does not analyse it again when its hash is unchanged. */
   ingest(article: Article): Promise<UpsertOutcome>;
+  /**
+   * Reads and stores a batch in one transaction: a large backlog commits batch by batch, so an
+   * interrupted run keeps what it committed and the next run skips it by hash.
+   */
+  ingestMany(articles: readonly Article[]): Promise<UpsertOutcome[]>;
   /** Ingests every article file in a folder; bad files are reported and the others still go in. */
   ingestDir(dir: string, onProgress?: (done: number, total: number) => void): Promise<IngestReport>;
 }
 
 export function createIngestor(options: { store: ArticleStore; topics: TopicCatalog; logger?: Logger }): Ingestor {
   const { store, topics, logger } = options;
+  // The stored hash covers the text and the version of the reading machine that read it.
+  const versioned = (article: Article): Article => ({ ...article, hash: `${article.hash}.r${READING_VERSION}` });
   const ingest = async (article: Article): Promise<UpsertOutcome> => {
-    // The stored hash covers the text and the version of the reading machine that read it.
-    const hash = `${article.hash}.r${READING_VERSION}`;
-    if ((await store.articleHash(article.id)) === hash) return 'unchanged';
-    const analysis = analyseText(article.body, { topics });
-    return store.upsertArticle({ ...article, hash }, analysis);
+    const stored = versioned(article);
+    if ((await store.articleHash(article.id)) === stored.hash) return 'unchanged';
+    return store.upsertArticle(stored, analyseText(article.body, { topics }));
+  };
+  const ingestMany = async (articles: readonly Article[]): Promise<UpsertOutcome[]> => {
+    const outcomes: UpsertOutcome[] = [];
+    const todo: { index: number; article: Article }[] = [];
+    for (const [index, article] of articles.entries()) {
+      const stored = versioned(article);
+      if ((await store.articleHash(article.id)) === stored.hash) outcomes[index] = 'unchanged';
+      else todo.push({ index, article: stored });
+    }
+    const written = await store.upsertArticles(
+      todo.map(({ article }) => ({ article, analysis: analyseText(article.body, { topics }) })),
+    );
+    todo.forEach(({ index }, i) => {
+      outcomes[index] = written[i] ?? 'unchanged';
+    });
+    return outcomes;
   };
   return {
     ingest,
+    ingestMany,
     async ingestDir(dir, onProgress) {
       const report: IngestReport = { inserted: [], updated: [], unchanged: [], failed: [] };
-      const { articles, problems } = await loadArticleDir(dir);
-      report.failed.push(...problems);
-      for (const p of problems) logger?.warn({ path: p.path, reason: p.reason }, 'article skipped');
+      // Files are read a batch at a time, so a folder of any size is never all in memory at once.
+      const paths = await listArticleFiles(dir);
+      const seen = new Map<string, string>();
       let done = 0;
-      for (const article of articles) {
+      for (let i = 0; i < paths.length; i += BATCH) {
+        const { articles: batch, problems } = await loadArticleFiles(paths.slice(i, i + BATCH), seen);
+        report.failed.push(...problems);
+        for (const p of problems) logger?.warn({ path: p.path, reason: p.reason }, 'article skipped');
+        done += problems.length;
+        let outcomes: UpsertOutcome[] | undefined;
         try {
-          const outcome = await ingest(article);
-          report[outcome].push(article.id);
+          outcomes = await ingestMany(batch);
         } catch (error) {
-          report.failed.push({ path: article.origin, reason: errorMessage(error) });
-          logger?.error({ path: article.origin, err: error }, 'article failed to ingest');
+          // One bad article must not cost the batch: fall back to one transaction per article.
+          logger?.warn({ err: error }, 'batch ingest failed; retrying article by article');
         }
-        onProgress?.(++done, articles.length);
+        for (const [j, article] of batch.entries()) {
+          try {
+            const outcome = outcomes?.[j] ?? (await ingest(article));
+            report[outcome].push(article.id);
+          } catch (error) {
+            report.failed.push({ path: article.origin, reason: errorMessage(error) });
+            logger?.error({ path: article.origin, err: error }, 'article failed to ingest');
+          }
+          onProgress?.(++done, paths.length);
+        }
       }
       return report;
     },

@@ -70,6 +70,8 @@ export interface ArticleStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Stores an article and its reading; unchanged when the hash is the one already stored. */
   upsertArticle(article: Article, analysis: Analysis): Promise<UpsertOutcome>;
+  /** Stores several articles in one transaction (bulk ingest); each outcome as for upsertArticle. */
+  upsertArticles(items: { article: Article; analysis: Analysis }[]): Promise<UpsertOutcome[]>;
   /** The stored content hash of an article, if any. */
   articleHash(id: string): Promise<string | undefined>;
   /** One article with its body and reading. */

@@ -1,5 +1,5 @@
 // Helpers shared by the store backends: FTS query building and name rows from an analysis.
-import type { Analysis } from '../nlp/types.js';
+import type { Analysis, Paragraph, Sentence } from '../nlp/types.js';
 import type { NameRow } from './ports.js';
 
 /** Word tokens of a free-text query, lower-cased, for full-text search. */
@@ -73,4 +73,28 @@ export function groupNames(
       return { ...g.row, kind: kind as NameRow['kind'] };
     })
     .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
+}
+
+/** An analysis as stored: paragraph and sentence texts left out, since the body holds them. */
+export type PackedAnalysis = Omit<Analysis, 'paragraphs' | 'sentences'> & {
+  paragraphs: Omit<Paragraph, 'text'>[];
+  sentences: Omit<Sentence, 'text'>[];
+};
+
+/** Drops the texts an analysis repeats from the body (about half of its size). */
+export function packAnalysis(analysis: Analysis): PackedAnalysis {
+  return {
+    ...analysis,
+    paragraphs: analysis.paragraphs.map(({ text: _text, ...p }) => p),
+    sentences: analysis.sentences.map(({ text: _text, ...s }) => s),
+  };
+}
+
+/** Restores a stored analysis, taking paragraph and sentence texts from the body by their offsets. */
+export function unpackAnalysis(packed: PackedAnalysis, body: string): Analysis {
+  return {
+    ...packed,
+    paragraphs: packed.paragraphs.map((p) => ({ ...p, text: body.slice(p.start, p.end) })),
+    sentences: packed.sentences.map((s) => ({ ...s, text: body.slice(s.start, s.end) })),
+  };
 }

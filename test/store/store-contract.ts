@@ -77,6 +77,21 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         expect((await store.searchSentences(['drones'], 10)).map((h) => h.articleId)).toEqual(['summit']);
       });
 
+      it('writes a batch in one call with an outcome per article, and keeps names counted once per article', async () => {
+        const samples = sampleArticles();
+        const first = await store.upsertArticles(samples);
+        expect(first).toEqual(samples.map(() => 'inserted'));
+        expect(await store.countArticles()).toBe(samples.length);
+        const [one] = samples;
+        if (!one) throw new Error('no sample');
+        const again = await store.upsertArticles([one, { ...one, article: { ...one.article, hash: 'changed' } }]);
+        expect(again).toEqual(['unchanged', 'updated']);
+        expect(await store.countArticles()).toBe(samples.length);
+        const before = await store.listTopics(50);
+        await store.upsertArticles([{ ...one, article: { ...one.article, hash: 'changed-again' } }]);
+        expect(await store.listTopics(50)).toEqual(before);
+      });
+
       it('returns an article with its body, reading, topics and summary', async () => {
         await loadSamples();
         const a = await store.getArticle('grain');

@@ -7,7 +7,7 @@ import { StoreUnavailableError } from '../../errors.js';
 import type { Analysis } from '../../nlp/types.js';
 import { readMigrations } from '../migrations.js';
 import type { ArticleMetaRow, NameRow, QuoteHit, SentenceHit, StoredArticle, UpsertOutcome } from '../ports.js';
-import { groupNames, nameRowsOf, queryWords } from '../rows.js';
+import { groupNames, nameRowsOf, type PackedAnalysis, packAnalysis, queryWords, unpackAnalysis } from '../rows.js';
 import type { Store } from '../store.js';
 import { createPostgresSubscriptions } from './subscription-store.js';
 
@@ -211,7 +211,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       article.origin,
       article.hash,
       article.body,
-      JSON.stringify(analysis),
+      JSON.stringify(packAnalysis(analysis)),
       JSON.stringify(analysis.topics),
       JSON.stringify(analysis.summary),
       clock.now(),
@@ -306,6 +306,30 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         }
       });
     },
+    async upsertArticles(items) {
+      return guard('upsert', async () => {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const outcomes: UpsertOutcome[] = [];
+          for (const { article, analysis } of items) {
+            const current = await client.query<{ hash: string }>('SELECT hash FROM articles WHERE id = $1', [
+              article.id,
+            ]);
+            outcomes.push(
+              current.rows[0]?.hash === article.hash ? 'unchanged' : await writeArticle(client, article, analysis),
+            );
+          }
+          await client.query('COMMIT');
+          return outcomes;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
+        }
+      });
+    },
     async articleHash(id) {
       return guard(
         'read',
@@ -315,13 +339,17 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     async getArticle(id) {
       return guard('read', async () => {
         const row = (
-          await rows<ArticleRow & { body: string; analysis: Analysis }>(
+          await rows<ArticleRow & { body: string; analysis: PackedAnalysis }>(
             `SELECT ${META_COLUMNS}, body, analysis FROM articles WHERE id = $1`,
             [id],
           )
         )[0];
         if (!row) return undefined;
-        const stored: StoredArticle = { ...toMeta(row), body: row.body, analysis: row.analysis };
+        const stored: StoredArticle = {
+          ...toMeta(row),
+          body: row.body,
+          analysis: unpackAnalysis(row.analysis, row.body),
+        };
         return stored;
       });
     },

@@ -9,8 +9,17 @@ import { StoreUnavailableError } from '../../errors.js';
 import type { Analysis } from '../../nlp/types.js';
 import { readMigrations } from '../migrations.js';
 import type { ArticleMetaRow, NameRow, QuoteHit, SentenceHit, StoredArticle, UpsertOutcome } from '../ports.js';
-import { ftsAnyPhrase, groupNames, nameRowsOf, queryWords } from '../rows.js';
+import {
+  ftsAnyPhrase,
+  groupNames,
+  nameRowsOf,
+  type PackedAnalysis,
+  packAnalysis,
+  queryWords,
+  unpackAnalysis,
+} from '../rows.js';
 import type { Store } from '../store.js';
+import type { SubscriptionStore } from '../subscriptions.js';
 import { createSqliteSubscriptions } from './subscription-store.js';
 
 export interface SqliteStoreOptions {
@@ -20,6 +29,9 @@ export interface SqliteStoreOptions {
 }
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+/** SQLite result codes that mean the file cannot be used right now, not that a statement is wrong. */
+const UNAVAILABLE_CODES = /SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|CORRUPT|FULL|READONLY|NOTADB)/;
 
 interface ArticleRow {
   seq: number;
@@ -104,18 +116,29 @@ function toQuote(row: QuoteRow): QuoteHit {
 /** Opens (creating if needed) a SQLite store and applies its migrations. */
 export function createSqliteStore(options: SqliteStoreOptions): Store & { readonly db: Database.Database } {
   const clock = options.clock ?? systemClock;
-  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
   let db: Database.Database;
   try {
+    // An unwritable or missing DATA_DIR, a read-only or locked file: the store is unavailable, and says where.
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     db = new Database(options.path);
   } catch (error) {
     throw new StoreUnavailableError(`cannot open the SQLite database at ${options.path}`, { cause: error });
   }
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
-  migrate(db);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    if (error instanceof Database.SqliteError && UNAVAILABLE_CODES.test(error.code)) {
+      throw new StoreUnavailableError(`cannot open the SQLite database at ${options.path} (${error.code})`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
 
   const stmt = {
     hash: db.prepare<[string], { hash: string }>('SELECT hash FROM articles WHERE id = ?'),
@@ -174,7 +197,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       origin: article.origin,
       hash: article.hash,
       body: article.body,
-      analysis: JSON.stringify(analysis),
+      analysis: JSON.stringify(packAnalysis(analysis)),
       topics: JSON.stringify(analysis.topics),
       summary: JSON.stringify(analysis.summary),
       ingested_at: clock.now(),
@@ -222,32 +245,55 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     guard('search', () =>
       db
         .prepare<[string, number], QuoteRow>(
-          `SELECT DISTINCT ${QUOTE_COLUMNS}, 0 AS rank
+          // Ordered by the FTS rowid so SQLite streams the newest matches and stops at the limit.
+          `SELECT ${QUOTE_COLUMNS}, 0 AS rank
            FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid
            JOIN quotes q ON q.article_seq = s.article_seq AND q.start_offset < s.end_offset AND q.end_offset > s.start_offset
            JOIN articles a ON a.seq = q.article_seq
-           WHERE sentences_fts MATCH ? ORDER BY s.rowid DESC LIMIT ?`,
+           WHERE sentences_fts MATCH ? ORDER BY sentences_fts.rowid DESC LIMIT ?`,
         )
-        .all(match, limit)
-        .map(toQuote),
+        .all(match, limit * 2)
+        .map(toQuote)
+        .filter((q, i, all) => all.findIndex((o) => o.articleId === q.articleId && o.index === q.index) === i)
+        .slice(0, limit),
     );
+
+  /** Disk and lock failures, and a closed handle, mean the store is unavailable (not that the request is wrong). */
+  const unavailable = (what: string, error: unknown): StoreUnavailableError | undefined => {
+    if (error instanceof Database.SqliteError && UNAVAILABLE_CODES.test(error.code)) {
+      return new StoreUnavailableError(`SQLite store: ${what} failed (${error.code})`, { cause: error });
+    }
+    if (!db.open) {
+      return new StoreUnavailableError(`SQLite store: ${what} failed (the database is closed)`, { cause: error });
+    }
+    return undefined;
+  };
 
   const guard = <T>(what: string, fn: () => T): T => {
     try {
       return fn();
     } catch (error) {
-      if (
-        error instanceof Database.SqliteError &&
-        /SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|CORRUPT|FULL|READONLY)/.test(error.code)
-      ) {
-        throw new StoreUnavailableError(`SQLite store: ${what} failed (${error.code})`, { cause: error });
-      }
-      throw error;
+      throw unavailable(what, error) ?? error;
     }
   };
 
+  const subscriptions = createSqliteSubscriptions(db);
+  /** The subscription methods with the same error mapping (claims and digests depend on it). */
+  const guardedSubscriptions = Object.fromEntries(
+    Object.entries(subscriptions).map(([name, fn]) => [
+      name,
+      async (...args: unknown[]) => {
+        try {
+          return await (fn as (...a: unknown[]) => Promise<unknown>).apply(subscriptions, args);
+        } catch (error) {
+          throw unavailable(name, error) ?? error;
+        }
+      },
+    ]),
+  ) as unknown as SubscriptionStore;
+
   return {
-    ...createSqliteSubscriptions(db),
+    ...guardedSubscriptions,
     kind: 'sqlite',
     db,
     async upsertArticle(article, analysis) {
@@ -255,6 +301,15 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
         if (stmt.hash.get(article.id)?.hash === article.hash) return 'unchanged';
         return writeArticle(article, analysis);
       });
+    },
+    async upsertArticles(items) {
+      return guard('upsert', () =>
+        db.transaction(() =>
+          items.map(({ article, analysis }) =>
+            stmt.hash.get(article.id)?.hash === article.hash ? 'unchanged' : writeArticle(article, analysis),
+          ),
+        )(),
+      );
     },
     async articleHash(id) {
       return guard('read', () => stmt.hash.get(id)?.hash);
@@ -266,7 +321,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
         const stored: StoredArticle = {
           ...toMeta(row),
           body: row.body,
-          analysis: JSON.parse(row.analysis) as Analysis,
+          analysis: unpackAnalysis(JSON.parse(row.analysis) as PackedAnalysis, row.body),
         };
         return stored;
       });
@@ -320,7 +375,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       });
     },
     async findArticles(ref, limit) {
-      const exact = stmt.getArticle.get(ref.trim().toLowerCase());
+      const exact = guard('read', () => stmt.getArticle.get(ref.trim().toLowerCase()));
       if (exact) return [toMeta(exact)];
       const words = queryWords(ref);
       if (words.length === 0) return [];
