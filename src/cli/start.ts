@@ -1,12 +1,16 @@
 // `newsdesk start` (and `npm start`): ingest content/, then serve the platforms, or the console chat.
-import { createApp } from '../app.js';
+import { createApp, openStore } from '../app.js';
+import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { type BackgroundIngest, startBackgroundIngest } from '../feeds/background.js';
+import { type HealthServer, startHealthServer } from '../health.js';
 import { createLogger } from '../logger.js';
 import { runConsoleChat } from '../platforms/console/console-chat.js';
 import { createConsolePlatform } from '../platforms/console/console-platform.js';
 import type { Platform } from '../platforms/platform.js';
 import type { DigestScheduler } from '../scheduler/digest-scheduler.js';
+import { openStoreWithRetry, type StoreRetryPolicy } from '../store/open-with-retry.js';
+import type { ArticleStore } from '../store/ports.js';
 import type { CliIo } from './io.js';
 
 /** Resolves on SIGINT or SIGTERM. */
@@ -22,7 +26,23 @@ function untilSignal(): Promise<string> {
   });
 }
 
-export async function start(_args: string[], io: CliIo): Promise<number> {
+/** What tests change about start-up; production uses the defaults. */
+export interface StartOptions {
+  /** Retries while the database is unreachable at start-up. */
+  storeRetry?: Partial<StoreRetryPolicy>;
+  /** Waits between those retries (tests record the delays instead of waiting). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Resolves when the process should shut down; SIGINT or SIGTERM by default. */
+  shutdown?: Promise<string>;
+  /** How long shutdown waits for digest sends in flight before leaving them to their leases. */
+  drainTimeoutMs?: number;
+}
+
+export function start(args: string[], io: CliIo): Promise<number> {
+  return startWith(args, io, {});
+}
+
+export async function startWith(_args: string[], io: CliIo, options: StartOptions): Promise<number> {
   const config = loadConfig(io.env);
   const chatPlatforms = Boolean(config.slack || config.discord);
   // In the console chat, logs would mix with answers: only warnings and errors go to stderr.
@@ -31,10 +51,38 @@ export async function start(_args: string[], io: CliIo): Promise<number> {
     secrets: config.secrets,
     destination: io.stderr,
   });
-  const app = await createApp(config, { logger });
   const platforms: Platform[] = [];
+  let store: ArticleStore | undefined;
+  let accepting = false;
+  // Liveness answers from the first moment, so a slow database at start-up is waited for, not restarted.
+  let health: HealthServer | undefined;
+  if (config.healthPort !== undefined) {
+    health = await startHealthServer({
+      port: config.healthPort,
+      checks: { store: () => store, platforms: () => platforms, accepting: () => accepting },
+    });
+    logger.info({ port: health.port }, 'health server listening: /healthz, /readyz');
+  }
   let background: BackgroundIngest | undefined;
   let digests: DigestScheduler | undefined;
+  try {
+    store = await openStoreWithRetry({
+      open: () => openStore(config, systemClock),
+      what: config.database.kind,
+      logger,
+      policy: options.storeRetry,
+      sleep: options.sleep,
+    });
+  } catch (error) {
+    await health?.close();
+    throw error;
+  }
+  const opened = store;
+  const app = await createApp(config, { logger, store: opened }).catch(async (error: unknown) => {
+    await opened.close().catch(() => undefined);
+    await health?.close();
+    throw error;
+  });
   try {
     const report = await app.syncContent();
     for (const p of report.failed) io.stderr.write(`newsdesk: skipped ${p.path}: ${p.reason}\n`);
@@ -73,15 +121,23 @@ export async function start(_args: string[], io: CliIo): Promise<number> {
       });
       return 0;
     }
+    accepting = true;
     logger.info({ platforms: platforms.map((p) => p.name) }, 'newsdesk ready');
-    const signal = await untilSignal();
+    const signal = await (options.shutdown ?? untilSignal());
     logger.info({ signal }, 'shutting down');
     return 0;
   } finally {
-    await digests?.stop().catch((err: unknown) => logger.error({ err }, 'stopping digests failed'));
+    // Order matters: /readyz fails first so no new traffic is routed here; digests in flight finish (or are
+    // left to their leases) while the platforms can still post; then platforms drain their answers; the
+    // store closes last, after everything that writes to it.
+    accepting = false;
+    await digests
+      ?.stop({ timeoutMs: options.drainTimeoutMs })
+      .catch((err: unknown) => logger.error({ err }, 'stopping digests failed'));
     await background?.stop().catch((err: unknown) => logger.error({ err }, 'stopping background ingest failed'));
     for (const platform of platforms.reverse())
       await platform.stop().catch((err: unknown) => logger.error({ err }, 'stop failed'));
+    await health?.close().catch((err: unknown) => logger.error({ err }, 'stopping the health server failed'));
     await app.close();
   }
 }

@@ -26,15 +26,18 @@ export interface DigestSchedulerOptions {
   holderId?: string;
   /** How long a claim is held without a heartbeat before another process may take it over. */
   leaseMs?: number;
-  /** Sends tried per slot before it is given up. */
+  /** Sends tried per slot before it is given up (10 by default: about 2.5 hours of backoff). */
   maxAttempts?: number;
   /** Delay before retry number `attempt` (1-based). */
   backoffMs?: (attempt: number) => number;
   /** Run node-cron tasks (true in production; tests drive `tick()` with a manual clock). */
   cron?: boolean;
+  /** How long stop() waits for sends in flight before leaving them to their leases (20 s by default). */
+  drainTimeoutMs?: number;
 }
 
-export type SlotOutcome = 'sent' | 'empty' | 'claimed-elsewhere' | 'retry' | 'failed' | 'disabled';
+/** `unrecorded`: posted, but the store failed before the slot was marked sent; it is recorded later, never resent. */
+export type SlotOutcome = 'sent' | 'empty' | 'claimed-elsewhere' | 'retry' | 'failed' | 'disabled' | 'unrecorded';
 
 export interface TickResult {
   subscriptionId: string;
@@ -48,8 +51,11 @@ export interface DigestScheduler {
   readonly holderId: string;
   /** Sends what is due now (the start-up catch-up), then starts the node-cron tasks. */
   start(): Promise<void>;
-  /** Stops the tasks and waits for sends in flight. */
-  stop(): Promise<void>;
+  /**
+   * Stops the tasks, starts no new sends, and waits for sends in flight up to `timeoutMs` (drainTimeoutMs):
+   * true when they all finished; a send still running is left to its lease, which another process takes over.
+   */
+  stop(options?: { timeoutMs?: number }): Promise<boolean>;
   /** Handles every subscription once at the clock's time: what each did. */
   tick(): Promise<TickResult[]>;
   /** Re-reads the subscriptions and (re)creates their node-cron tasks. */
@@ -68,7 +74,8 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   const { store, clock, logger } = options;
   const holderId = options.holderId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const leaseMs = options.leaseMs ?? 60_000;
-  const maxAttempts = options.maxAttempts ?? 5;
+  const maxAttempts = options.maxAttempts ?? 10;
+  const drainTimeoutMs = options.drainTimeoutMs ?? 20_000;
   const backoff = options.backoffMs ?? defaultBackoff;
   const catchupMs = options.catchupHours * 3_600_000;
   const platforms = new Map(options.platforms.map((p) => [p.name as string, p]));
@@ -76,6 +83,37 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   const tasks = new Map<string, { key: string; task: ScheduledTask }>();
   let sweep: ScheduledTask | undefined;
   let stopped = false;
+  /** Slots posted whose completion the store refused (it was down): recorded on a later tick, never posted again. */
+  const unrecorded = new Map<
+    string,
+    { subscriptionId: string; slot: number; outcome: 'sent' | 'skipped'; coveredUntil: number }
+  >();
+  const slotKey = (subscriptionId: string, slot: number) => `${subscriptionId}@${slot}`;
+
+  /** Records posted-but-unrecorded slots once the store answers again; what still fails stays for the next tick. */
+  async function recordUnrecorded(): Promise<void> {
+    for (const [key, entry] of unrecorded) {
+      try {
+        const done = await store.completeSlot({ ...entry, holder: holderId, now: clock.now() });
+        unrecorded.delete(key);
+        if (!done)
+          logger.warn(
+            { subscription: entry.subscriptionId, slot: entry.slot },
+            'digest lease was lost before it was recorded',
+          );
+        else
+          logger.info(
+            { subscription: entry.subscriptionId, slot: entry.slot },
+            'digest recorded after the store came back',
+          );
+      } catch (err) {
+        logger.warn(
+          { err, subscription: entry.subscriptionId, slot: entry.slot },
+          'digest still not recorded: store unavailable',
+        );
+      }
+    }
+  }
 
   async function send(sub: Subscription, now: number): Promise<TickResult | null> {
     if (sub.disabledReason) return null;
@@ -85,6 +123,8 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     if (slot === null || slot < sub.createdAt) return null;
     if (sub.lastSlot !== null && slot <= sub.lastSlot) return null;
     if (now - slot > catchupMs) return null;
+    // Already posted; only its record is missing (the store was down): never post it again.
+    if (unrecorded.has(slotKey(sub.id, slot))) return { subscriptionId: sub.id, slot, outcome: 'unrecorded' };
     const late = now - slot > LATE_MS;
     const claim = await store.claimSlot({
       subscriptionId: sub.id,
@@ -105,6 +145,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       Math.max(1000, Math.floor(leaseMs / 3)),
     );
     heartbeat.unref();
+    let posted: { outcome: 'sent' | 'skipped'; coveredUntil: number } | undefined;
     try {
       // Re-read after claiming: another process may have sent the previous slot and moved the cursor.
       const fresh = (await store.getSubscription(sub.platform, sub.channelId)) ?? sub;
@@ -121,6 +162,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
         : undefined;
       const reply = renderDigest(digest, { quietWhenEmpty: fresh.quietWhenEmpty, catchUp });
       if (reply) await platform.post(fresh.channelId, reply);
+      posted = { outcome: reply ? 'sent' : 'skipped', coveredUntil: digest.coveredUntil };
       const done = await store.completeSlot({
         subscriptionId: sub.id,
         slot,
@@ -138,6 +180,15 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     } catch (error) {
       const at = clock.now();
       const message = errorMessage(error);
+      if (posted) {
+        // The digest went out but the store did not take the record: keep it here so it is recorded, not resent.
+        unrecorded.set(slotKey(sub.id, slot), { subscriptionId: sub.id, slot, ...posted });
+        logger.error(
+          { err: error, subscription: sub.id, slot },
+          'digest posted but not recorded (store unavailable): will record it when the store is back',
+        );
+        return { subscriptionId: sub.id, slot, outcome: 'unrecorded', error: message };
+      }
       if (error instanceof ChannelError && error.permanent) {
         const reason = `${error.reason}: ${message}`;
         await store.failSlot({
@@ -176,6 +227,8 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   function handle(sub: Subscription): Promise<TickResult | null> {
     const running = inFlight.get(sub.id);
     if (running) return running;
+    // Shutting down: nothing new starts; what is due is sent by the next process (or its start-up catch-up).
+    if (stopped) return Promise.resolve(null);
     const p = send(sub, clock.now())
       .catch((err: unknown): TickResult | null => {
         logger.error({ err, subscription: sub.id }, 'digest scheduling failed');
@@ -187,6 +240,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   }
 
   async function tick(): Promise<TickResult[]> {
+    if (unrecorded.size > 0) await recordUnrecorded();
     const subs = await store.listSubscriptions();
     // Every channel on its own: a slow or failing one never holds up the others.
     const results = await Promise.all(subs.map((s) => handle(s)));
@@ -240,13 +294,25 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       );
       await sweep.start();
     },
-    async stop() {
+    async stop(stopOptions = {}) {
       stopped = true;
       if (sweep) await sweep.destroy();
       sweep = undefined;
       for (const { task } of tasks.values()) await task.destroy();
       tasks.clear();
-      await Promise.all([...inFlight.values()]);
+      const pending = [...inFlight.values()];
+      if (pending.length === 0) return true;
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), stopOptions.timeoutMs ?? drainTimeoutMs);
+      });
+      const drained = await Promise.race([Promise.all(pending).then(() => true as const), timedOut]);
+      clearTimeout(timer);
+      if (!drained) {
+        logger.warn({ inFlight: inFlight.size }, 'digest sends still running at shutdown: left to their leases');
+      }
+      if (unrecorded.size > 0) await recordUnrecorded();
+      return drained;
     },
     tick,
     refresh,
