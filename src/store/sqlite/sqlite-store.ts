@@ -9,7 +9,15 @@ import { StoreUnavailableError } from '../../errors.js';
 import type { Analysis } from '../../nlp/types.js';
 import { readMigrations } from '../migrations.js';
 import type { ArticleMetaRow, NameRow, QuoteHit, SentenceHit, StoredArticle, UpsertOutcome } from '../ports.js';
-import { ftsAnyPhrase, groupNames, nameRowsOf, queryWords } from '../rows.js';
+import {
+  ftsAnyPhrase,
+  groupNames,
+  nameRowsOf,
+  type PackedAnalysis,
+  packAnalysis,
+  queryWords,
+  unpackAnalysis,
+} from '../rows.js';
 import type { Store } from '../store.js';
 import type { SubscriptionStore } from '../subscriptions.js';
 import { createSqliteSubscriptions } from './subscription-store.js';
@@ -189,7 +197,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       origin: article.origin,
       hash: article.hash,
       body: article.body,
-      analysis: JSON.stringify(analysis),
+      analysis: JSON.stringify(packAnalysis(analysis)),
       topics: JSON.stringify(analysis.topics),
       summary: JSON.stringify(analysis.summary),
       ingested_at: clock.now(),
@@ -237,14 +245,17 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     guard('search', () =>
       db
         .prepare<[string, number], QuoteRow>(
-          `SELECT DISTINCT ${QUOTE_COLUMNS}, 0 AS rank
+          // Ordered by the FTS rowid so SQLite streams the newest matches and stops at the limit.
+          `SELECT ${QUOTE_COLUMNS}, 0 AS rank
            FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid
            JOIN quotes q ON q.article_seq = s.article_seq AND q.start_offset < s.end_offset AND q.end_offset > s.start_offset
            JOIN articles a ON a.seq = q.article_seq
-           WHERE sentences_fts MATCH ? ORDER BY s.rowid DESC LIMIT ?`,
+           WHERE sentences_fts MATCH ? ORDER BY sentences_fts.rowid DESC LIMIT ?`,
         )
-        .all(match, limit)
-        .map(toQuote),
+        .all(match, limit * 2)
+        .map(toQuote)
+        .filter((q, i, all) => all.findIndex((o) => o.articleId === q.articleId && o.index === q.index) === i)
+        .slice(0, limit),
     );
 
   /** Disk and lock failures, and a closed handle, mean the store is unavailable (not that the request is wrong). */
@@ -291,6 +302,15 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
         return writeArticle(article, analysis);
       });
     },
+    async upsertArticles(items) {
+      return guard('upsert', () =>
+        db.transaction(() =>
+          items.map(({ article, analysis }) =>
+            stmt.hash.get(article.id)?.hash === article.hash ? 'unchanged' : writeArticle(article, analysis),
+          ),
+        )(),
+      );
+    },
     async articleHash(id) {
       return guard('read', () => stmt.hash.get(id)?.hash);
     },
@@ -301,7 +321,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
         const stored: StoredArticle = {
           ...toMeta(row),
           body: row.body,
-          analysis: JSON.parse(row.analysis) as Analysis,
+          analysis: unpackAnalysis(JSON.parse(row.analysis) as PackedAnalysis, row.body),
         };
         return stored;
       });
