@@ -400,6 +400,7 @@ const TAIL_STARTS = new Set([
   'publicly',
   'repeatedly',
 ]);
+const WH_WORDS = new Set(['how', 'what', 'why', 'whether', 'if', 'who', 'when', 'where', 'which']);
 const SUBORDINATORS = new Set([
   'while',
   'when',
@@ -938,6 +939,38 @@ export function extractQuotes(
       }
     }
 
+    // 1b. A headline in the form "Graham: Trump's rhetoric destroying GOP's chance".
+    if (p.index === 1 && tokens.length < 60) {
+      let c = 0;
+      while (c < tokens.length && c < 6 && tokens[c]?.text !== ':') c++;
+      const head = tokens[0];
+      const first = tokens[c + 1];
+      const lastTok = tokens[tokens.length - 1];
+      if (
+        tokens[c]?.text === ':' &&
+        c >= 1 &&
+        head &&
+        isCapitalised(head.text) &&
+        first &&
+        lastTok &&
+        tokens.length - c > 4
+      ) {
+        const np: Np = { from: 0, to: c, roleFrom: -1, roleTo: -1 };
+        if (npLooksLikeSpeaker(tokens, np, ctx.entityStarts) || isCapitalised(tokens[c - 1]?.text ?? '')) {
+          const end = trimEnd(body, first.start, lastTok.end);
+          results.push({
+            start: first.start,
+            end,
+            speaker: speakerOf(ctx, tokens, np),
+            cue: ':',
+            kind: 'indirect',
+            paragraph: p.index,
+          });
+          for (const sp of spansFrom(pSpans, first.start, end + 1)) sp.absorbed = true;
+        }
+      }
+    }
+
     // 2. Indirect speech and quotes whose marks were lost, clause by clause.
     let lastSentenceAttribution: Attribution | null = null;
     for (let i = 0; i < tokens.length; i++) {
@@ -969,6 +1002,24 @@ export function extractQuotes(
         } else if ((np.roleTo > 0 ? tokens[np.roleTo] : undefined)?.text === ',') {
           const first = tokens[np.roleTo + 1];
           if (first) att = mk(first.start, sentenceLast.end, speaker, 'according to', p.index);
+        }
+      } else if (cc.base === 'ask' && (i === s0 || (i === s0 + 1 && low(tokens[s0]) === 'when'))) {
+        // "Asked if he was ever bullied, the candidate said no": the question, with no speaker given.
+        let k = skipAdverbials(tokens, cc.next, s1);
+        if (low(tokens[k]) === 'about') k++;
+        let e = k;
+        while (e < s1 && tokens[e]?.text !== ',' && e < k + 40) e++;
+        const first = tokens[k];
+        const lastTok = tokens[e - 1];
+        if (first && lastTok && tokens[e]?.text === ',' && e - k >= 2) {
+          att = {
+            start: first.start,
+            end: lastTok.end,
+            speaker: null,
+            cue: t.text,
+            kind: 'indirect',
+            paragraph: p.index,
+          };
         }
       } else {
         let before = subjectBefore(tokens, i, s0);
@@ -1037,8 +1088,18 @@ export function extractQuotes(
             else if (isWord(tokens[k])) k++;
           }
           k = skipAdverbials(tokens, k, s1);
+          let question = false;
+          if (cc.base === 'ask') {
+            // "asked Sanders how he was feeling": the question starts at its wh-word.
+            let m = k;
+            while (m < s1 && m < k + 5 && !WH_WORDS.has(low(tokens[m])) && isWord(tokens[m])) m++;
+            if (WH_WORDS.has(low(tokens[m]))) {
+              k = m;
+              question = true;
+            }
+          }
           const first = tokens[k];
-          const hasThat = low(first) === 'that';
+          const hasThat = low(first) === 'that' || question;
           const contentLen = s1 - k;
           if (first && contentLen >= 3 && (hasThat || (!weak && !CONTENT_BAD_START.has(low(first))))) {
             const quoteStart = inQuote[k];
