@@ -60,6 +60,15 @@ describe('extractEntities', () => {
     expect([wsc?.name, ...(wsc?.aliases ?? [])]).toEqual(expect.arrayContaining(['WSC', 'World Shipping Council']));
   });
 
+  it('reads a demonym before a speech verb as a name, and a city as a place', () => {
+    const list2 = entities(
+      'The talks ended.\n\nMark Cuban met the mayor in Atlantic City on Friday. Cuban said the casino would close.',
+    );
+    expect(named(list2, 'Mark Cuban')?.aliases).toContain('Cuban');
+    expect(named(list2, 'Cuba')).toBeUndefined();
+    expect(named(list2, 'Atlantic City')?.kind).toBe('place');
+  });
+
   it('does not take sentence-initial words for names', () => {
     expect(list.some((e) => ['The', 'Retired', 'Portuguese officials'].includes(e.name))).toBe(false);
   });

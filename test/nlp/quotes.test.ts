@@ -131,7 +131,54 @@ const cases: Case[] = [
   },
 ];
 
+const verbFamily: [string, string][] = [
+  ['warned', 'Ana Ortiz warned that the harbour would flood again.'],
+  ['added', 'Ana Ortiz added that the harbour would flood again.'],
+  ['wrote', 'Ana Ortiz wrote that the harbour would flood again.'],
+  ['argued', 'Ana Ortiz argued that the harbour would flood again.'],
+  ['noted', 'Ana Ortiz noted that the harbour would flood again.'],
+  ['detailed', 'Ana Ortiz detailed how the harbour would flood again.'],
+  ['acknowledged', 'Ana Ortiz acknowledged that the harbour would flood again.'],
+  ['told', 'Ana Ortiz told the Daily Herald that the harbour would flood again.'],
+];
+
 describe('extractQuotes', () => {
+  for (const [verb, sentence] of verbFamily) {
+    it(`reads the speech verb "${verb}"`, () => {
+      const q = find(`The storm passed on Monday.\n\n${sentence}`, 'the harbour would flood again');
+      expect(q?.speaker).toBe('Ana Ortiz');
+      expect(q?.cue).toBe(verb);
+    });
+  }
+
+  it('reads nested single quotes inside a direct quote as the quoted person', () => {
+    const text =
+      'Tom Reyes described the meeting with Ana Ortiz.\n\n“She stood up and said, ‘This is my city,’ and left,” Reyes recalled.';
+    const nested = find(text, 'This is my city');
+    expect(quotes(text).some((q) => q.text === 'This is my city,' && q.speaker === 'Ana Ortiz')).toBe(true);
+    expect(nested).toBeDefined();
+    expect(quotes(text).find((q) => q.text.startsWith('“She stood'))?.speaker).toBe('Tom Reyes');
+  });
+
+  it('reads a parenthetical cue and its description ("they say")', () => {
+    const text = 'Many harbour workers are worried.\n\nThe new dock, they say, would flood every winter.';
+    const q = find(text, 'would flood every winter');
+    expect(q?.text).toBe('The new dock, they say, would flood every winter');
+    expect(q?.speaker).toBe('Many harbour workers');
+  });
+
+  it('reads a question after "asked"', () => {
+    const q = find('The council met on Monday.\n\nA reporter asked Ana Ortiz whether the dock would open.', 'whether');
+    expect(q?.text).toBe('whether the dock would open');
+    expect(q?.speaker).toBe('A reporter');
+  });
+
+  it('ends a reported clause where the main clause of a subordinate sentence starts', () => {
+    const text =
+      'The council met on Monday.\n\nWhile Ana Ortiz said that the dock was safe, the engineers kept testing it.';
+    expect(find(text, 'the dock was safe')?.text).toBe('that the dock was safe');
+  });
+
   for (const c of cases) {
     it(c.name, () => {
       const q = find(c.text, c.fragment);
