@@ -568,7 +568,9 @@ function subjectBefore(tokens: readonly Token[], v: number, lo: number): Np | nu
           (isCapitalised(headBefore.text) ||
             headBefore.text === ')' ||
             SOURCE_NOUNS.has(low(headBefore)) ||
-            (isWord(headBefore) && !FUNCTION_WORDS.has(low(headBefore)) && low(tokens[c + 1]) === 'including'));
+            (isWord(headBefore) &&
+              !FUNCTION_WORDS.has(low(headBefore)) &&
+              ['including', 'who', 'which', 'whose'].includes(low(tokens[c + 1]))));
         if (openerOk && headOk) {
           found = c;
           break;
@@ -857,7 +859,7 @@ export function extractQuotes(
         const punct = /^[:,—]$/.test(tokens[k]?.text ?? '');
         if (punct) k--;
         // Without a colon or comma the cue must touch the quote; a clause in between makes it mixed.
-        const lo = punct ? Math.max(sentStart[Math.max(0, b)] ?? 0, b - 7) : k;
+        const lo = punct ? Math.max(sentStart[Math.max(0, b)] ?? 0, b - 16) : k;
         if (!punct && a < tokens.length && !/^[.!?;,]$/.test(tokens[a]?.text ?? '') && !inQuote[a]) return;
         for (let c = k; c >= lo; c--) {
           if (inQuote[c] || low(tokens[c]) === 'that') break;
@@ -1550,8 +1552,10 @@ function colonIntro(
   const tokens = tokenize(body, from, prev.end);
   let s = 0;
   for (let i = 0; i < tokens.length - 1; i++) if (/^[.!?]$/.test(tokens[i]?.text ?? '')) s = i + 1;
+  while (s < tokens.length && !isWord(tokens[s])) s++;
   for (let c = s; c < tokens.length; c++) {
-    const cc = cueAt(tokens, c);
+    const cc =
+      cueAt(tokens, c) ?? (FRAMING_VERBS.has(low(tokens[c])) && c > s ? { base: low(tokens[c]), next: c + 1 } : null);
     if (!cc) continue;
     const np =
       cc.base === 'according to' || c === s
@@ -1562,14 +1566,8 @@ function colonIntro(
     }
   }
   // No speech verb ("Cruz called them on it:"): the sentence's subject speaks.
-  let e = s;
-  while (e < tokens.length && e < s + 6 && isWord(tokens[e]) && (isCapitalised(tokens[e]?.text ?? '') || e > s)) {
-    if (!isCapitalised(tokens[e]?.text ?? '') && !SOURCE_NOUNS.has(low(tokens[e]))) break;
-    e++;
-  }
-  const np = { from: s, to: e, roleFrom: -1, roleTo: -1 };
-  if (e > s && npLooksLikeSpeaker(tokens, np, ctx.entityStarts))
-    return { speaker: speakerOf(ctx, tokens, np), cue: ':' };
+  const np = sentenceSubject(tokens, s, tokens.length - 1);
+  if (np && npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) return { speaker: speakerOf(ctx, tokens, np), cue: ':' };
   return null;
 }
 

@@ -100,6 +100,14 @@ const REGULAR = [
   'cry',
   'worry',
   'fear',
+  'bark',
+  'gush',
+  'growl',
+  'laugh',
+  'marvel',
+  'chime',
+  'interject',
+  'interrupt',
 ];
 
 /** Irregular forms: base -> [3rd person, past, participle, gerund]. */
@@ -233,6 +241,14 @@ export const SPEECH_VERBS: ReadonlyMap<string, string> = (() => {
 /** Verbs that introduce reported speech only with a "that"-clause or a quote (weak cues). */
 export const WEAK_VERBS: ReadonlySet<string> = new Set([
   ...COGNITIVE,
+  'bark',
+  'gush',
+  'growl',
+  'laugh',
+  'marvel',
+  'chime',
+  'interject',
+  'interrupt',
   'think',
   'fear',
   'worry',
@@ -431,6 +447,13 @@ export const SOURCE_NOUNS: ReadonlySet<string> = withPlurals([
   'emails',
   'letter',
   'memo',
+  'ad',
+  'commercial',
+  'release',
+  'tweet',
+  'sign',
+  'message',
+  'headline',
   'candidate',
   'protester',
   'activist',
