@@ -241,7 +241,14 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
 
   async function tick(): Promise<TickResult[]> {
     if (unrecorded.size > 0) await recordUnrecorded();
-    const subs = await store.listSubscriptions();
+    let subs: Subscription[];
+    try {
+      subs = await store.listSubscriptions();
+    } catch (err) {
+      // The store is down: nothing is claimed, so nothing is lost; the next tick (the sweep, each minute) tries again.
+      logger.warn({ err }, 'digest tick skipped: store unavailable');
+      return [];
+    }
     // Every channel on its own: a slow or failing one never holds up the others.
     const results = await Promise.all(subs.map((s) => handle(s)));
     return results.filter((r): r is TickResult => r !== null);

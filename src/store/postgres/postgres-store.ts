@@ -154,6 +154,12 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 5 });
   // An idle client's error (server restart) must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
+  // Nor may a checked-out one's: pg-pool drops its idle listener while a transaction holds the client, and a
+  // connection cut then is emitted as 'error' with no listener (an uncaught exception). The query in flight
+  // still rejects (mapped to StoreUnavailableError) and the pool discards the broken client on release.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   try {
     await migrate(pool);
   } catch (error) {
