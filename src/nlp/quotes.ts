@@ -6,6 +6,7 @@ import {
   FRAMING_VERBS,
   SOURCE_NOUNS,
   SPEECH_VERBS,
+  STANCE_VERBS,
   SUBJECT_PRONOUNS,
   VERB_PREFIX,
   WEAK_VERBS,
@@ -980,7 +981,35 @@ export function extractQuotes(
       const t = tokens[i];
       if (!t || usedCues.has(t.start)) continue;
       const cc = cueAt(tokens, i);
-      if (!cc) continue;
+      if (!cc) {
+        let pw = i - 1;
+        while (pw > 0 && (low(tokens[pw]).endsWith('ly') || ADVERBIALS.has(low(tokens[pw])))) pw--;
+        const prevWord = low(tokens[pw]);
+        if (STANCE_VERBS.has(t.lower) && !NOT_BEFORE_VERB.has(prevWord) && !NOT_BEFORE_STANCE.has(prevWord)) {
+          // "Christie endorsed Trump last week": a stance toward its object is attributed too.
+          const stance = stanceAttribution(
+            ctx,
+            tokens,
+            i,
+            sentStart[i] ?? 0,
+            sentEnd[i] ?? tokens.length,
+            inQuote,
+            p.index,
+          );
+          if (stance) {
+            for (const sp of spansFrom(pSpans, stance.start, stance.end + 1)) {
+              if (sp.end <= stance.end + 1) {
+                sp.absorbed = true;
+                stance.kind = 'mixed';
+                if (sp.end > stance.end) stance.end = sp.end;
+              }
+            }
+            results.push(stance);
+            i = Math.max(i, firstTokenAt(stance.end) - 1);
+          }
+        }
+        continue;
+      }
       const s0 = sentStart[i] ?? 0;
       const s1 = sentEnd[i] ?? tokens.length;
       const sentenceFirst = tokens[s0];
@@ -1524,6 +1553,99 @@ function tailLooksAdverbial(tokens: readonly Token[], from: number, end: number,
   if (TAIL_STARTS.has(l) || TIME_WORDS.has(l) || ADVERBIALS.has(l)) return true;
   if (ADDRESSEE_VERBS.has(base) || base === 'write' || base === 'tweet') return true;
   return false;
+}
+
+/** Before a stance verb these make it an adjective, a passive or an infinitive ("was opposed", "to attack"). */
+const NOT_BEFORE_STANCE = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'being',
+  'to',
+  "it's",
+  'get',
+  'got',
+  'became',
+  'seemed',
+  'feel',
+  'felt',
+]);
+
+/** Where the object of a stance verb ends: a comma, a conjunction, a time or a new clause. */
+const OBJECT_END = new Set([
+  'and',
+  'but',
+  'after',
+  'before',
+  'during',
+  'when',
+  'while',
+  'because',
+  'since',
+  'as',
+  'last',
+  'earlier',
+  'later',
+  'yesterday',
+  'today',
+  'tonight',
+  'which',
+  'who',
+  'saying',
+  'said',
+  'adding',
+  'calling',
+  'even',
+  'though',
+  'although',
+  'despite',
+  'amid',
+  'instead',
+  'until',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+]);
+
+/** "X criticized Y", "X declined to comment": the object of a stance verb, spoken for by the subject. */
+function stanceAttribution(
+  ctx: Context,
+  tokens: readonly Token[],
+  v: number,
+  s0: number,
+  s1: number,
+  inQuote: readonly (MarkedSpan | null)[],
+  paragraph: number,
+): Attribution | null {
+  const np = subjectBefore(tokens, v, s0);
+  if (!np || !npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) return null;
+  const k = v + 1;
+  let e = k;
+  while (e < s1 && e < k + 40) {
+    const t = tokens[e];
+    if (!t) break;
+    if (!inQuote[e] && (/^[,;:.!?—–()]$/.test(t.text) || (e > k && OBJECT_END.has(t.lower)))) break;
+    e++;
+  }
+  const first = tokens[k];
+  const last = tokens[e - 1];
+  if (!first || !last || e <= k || (CONTENT_BAD_START.has(first.lower) && first.lower !== 'to')) return null;
+  if (SUBJECT_PRONOUNS.has(first.lower) && first.lower !== 'it' && first.lower !== 'you') return null;
+  return {
+    start: first.start,
+    end: last.end,
+    speaker: speakerOf(ctx, tokens, np),
+    cue: tokens[v]?.text ?? null,
+    kind: 'indirect',
+    paragraph,
+  };
 }
 
 /** Token m joins a second cue to a clause: "and warned", "but argues", ", adding". */

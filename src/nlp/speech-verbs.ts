@@ -225,6 +225,57 @@ export const FRAMING_VERBS: ReadonlySet<string> = (() => {
   return m;
 })();
 
+/** Verbs of stance toward an object: "X endorsed Y", "X declined to comment" (attributed, not quoted). */
+export const STANCE_VERBS: ReadonlySet<string> = (() => {
+  const bases = [
+    'criticize',
+    'endorse',
+    'support',
+    'oppose',
+    'praise',
+    'want',
+    'reject',
+    'accuse',
+    'blame',
+    'welcome',
+    'defend',
+    'condemn',
+    'attack',
+    'slam',
+    'dismiss',
+    'back',
+    'seek',
+    'plan',
+    'refuse',
+    'decline',
+    'propose',
+    'offer',
+    'applaud',
+    'mock',
+    'ridicule',
+    'decry',
+    'denounce',
+    'fault',
+    'challenge',
+    'dispute',
+    'embrace',
+    'favor',
+    'prefer',
+    'hail',
+    'lambaste',
+    'blast',
+    'tout',
+    'call for',
+  ];
+  const m = new Set<string>();
+  for (const b of bases) for (const f of inflect(b)) if (!f.includes(' ')) m.add(f);
+  m.add('sought');
+  // "back" is mostly an adverb ("is back to ..."): only its verb forms count.
+  m.delete('back');
+  m.delete('backing');
+  return m;
+})();
+
 export type VerbForm = 'base' | 'third' | 'past' | 'gerund';
 
 /** Single-word speech verb forms -> base form. */
