@@ -547,7 +547,7 @@ function subjectBefore(tokens: readonly Token[], v: number, lo: number): Np | nu
     let found = -1;
     while (c > lo && c > k - 40 && commas < 5) {
       const x = tokens[c]?.text ?? '';
-      if (/^[.;:“”"]$/.test(x)) break;
+      if (/^[.;:]$/.test(x)) break;
       if (x === ',') {
         commas++;
         const opener = tokens[c + 1];
@@ -800,7 +800,12 @@ export function extractQuotes(
       const b = firstTokenAt(span.start) - 1;
       let speaker: SpeakerMention | null = null;
       let cue: string | null = null;
+      let attributedAfter = false;
       const tryAfter = () => {
+        tryAfterInner();
+        if (speaker) attributedAfter = true;
+      };
+      const tryAfterInner = () => {
         let j = a;
         if (tokens[j]?.text === ',' || tokens[j]?.text === '—') j++;
         const hi = sentEnd[j] ?? tokens.length;
@@ -937,6 +942,17 @@ export function extractQuotes(
       }
       if (speaker) {
         const att: Attribution = { start: span.start, end: span.end, speaker, cue, kind: 'direct', paragraph: p.index };
+        // "Trump's misinformation may be “strategic,” said Hemsley": the whole clause is the quote.
+        const q0 = b + 1;
+        const s0 = sentStart[q0] ?? q0;
+        if (attributedAfter && s0 < q0 && q0 - s0 <= 30 && tokens[s0]?.start !== undefined) {
+          let clean = true;
+          for (let k = s0; k < q0 && clean; k++) clean = !inQuote[k] && !cueAt(tokens, k);
+          if (clean && !(previous && previous.end > (tokens[s0]?.start ?? 0))) {
+            att.start = tokens[s0]?.start ?? att.start;
+            att.kind = 'mixed';
+          }
+        }
         direct.set(span, att);
         previous = att;
       }
@@ -1094,7 +1110,8 @@ export function extractQuotes(
               // A parenthetical ("..., they say, would ...") covers the whole sentence.
               const parenthetical = !invertedOk && tokens[tailFrom]?.text === ',' && tail > 3;
               const leadIn = commaIdx - s0;
-              if (parenthetical && tail - 1 >= 2 * leadIn) {
+              const splitLead = tail - 1 >= 2 * leadIn || SUBORDINATORS.has(sentenceFirst.lower);
+              if (parenthetical && splitLead) {
                 // "Recently, he said, he has realized ...": a short lead-in and the clause after are two spans.
                 const afterFirst = tokens[tailFrom + 1];
                 if (afterFirst) {
@@ -1103,7 +1120,7 @@ export function extractQuotes(
                   results.push(rest);
                 }
               }
-              const end = parenthetical && tail - 1 < 2 * leadIn ? sentenceLast.end : contentEnd.end;
+              const end = parenthetical && !splitLead ? sentenceLast.end : contentEnd.end;
               att = mk(sentenceFirst.start, end, speaker, t.text, p.index);
               if (!overlapsSpan(pSpans, sentenceFirst.start, end)) att.kind = 'unmarked';
             }
@@ -1508,7 +1525,19 @@ function skipAdverbials(tokens: readonly Token[], from: number, end: number): nu
 
 /** Token m is the comma before another attribution: "..., Bolton said: “...”". */
 function isEmbeddedAttribution(tokens: readonly Token[], m: number): boolean {
-  if (tokens[m]?.text !== ',') return false;
+  const x0 = tokens[m]?.text ?? '';
+  if (x0 === 'and' || x0 === 'but') {
+    // "... and he said ...": a second clause with its own subject and cue.
+    const subj = tokens[m + 1];
+    if (!subj || !(SUBJECT_PRONOUNS.has(subj.lower) || isCapitalised(subj.text))) return false;
+    for (let c = m + 2; c <= m + 4; c++) {
+      const cue = cueAt(tokens, c);
+      if (cue) return !WEAK_VERBS.has(cue.base) && subjectBefore(tokens, c, m + 1)?.from === m + 1;
+      if (!isWord(tokens[c])) return false;
+    }
+    return false;
+  }
+  if (x0 !== ',' && x0 !== '—' && x0 !== '–' && x0 !== '-') return false;
   let n = m;
   const conj = low(tokens[m + 1]);
   if (CLAUSE_CONJUNCTIONS.has(conj)) {
