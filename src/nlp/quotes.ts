@@ -509,9 +509,114 @@ interface Np {
   roleTo: number;
 }
 
+/** Participles that modify a speaker ("retired Gen. John Kelly", "embattled governor"). */
+const PARTICIPLE_MODIFIERS = new Set([
+  'retired',
+  'elected',
+  'embattled',
+  'unnamed',
+  'unidentified',
+  'leading',
+  'ranking',
+  'outgoing',
+  'incoming',
+  'disgraced',
+  'jailed',
+  'indicted',
+  'fired',
+  'ousted',
+  'presumed',
+  'founding',
+  'reigning',
+  'ailing',
+  'acting',
+  'aged',
+  'longstanding',
+  'concerned',
+  'frustrated',
+  'unaffiliated',
+  'registered',
+  'undecided',
+  'self-described',
+  'so-called',
+]);
+
+/** Words that cannot open a speaker's noun phrase. */
+const NOT_NP_START = new Set([
+  'however',
+  'here',
+  'there',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'your',
+  'my',
+  'is',
+  'was',
+  'are',
+  'were',
+  'has',
+  'have',
+  'had',
+  'do',
+  'does',
+  'did',
+  'not',
+  "he's",
+  "she's",
+  "it's",
+  'he’s',
+  'she’s',
+  'it’s',
+  'during',
+  'in',
+  'on',
+  'at',
+  'after',
+  'before',
+  'when',
+  'while',
+  'to',
+  'for',
+  'of',
+  'by',
+  'with',
+  'from',
+  'if',
+  'as',
+  'but',
+  'and',
+  'or',
+  'so',
+  'also',
+  'then',
+  'now',
+  'still',
+  'yet',
+  'just',
+  'even',
+  'does',
+]);
+
+/** A noun phrase that cannot be a speaker: a time, a preposition, a verb, a lone possessive. */
+function npSane(tokens: readonly Token[], np: Np): boolean {
+  const first = tokens[np.from];
+  if (!first) return false;
+  const l = first.lower;
+  if (NOT_NP_START.has(l)) return false;
+  if (np.to - np.from === 1 && (TIME_WORDS.has(l) || ADVERBIALS.has(l) || l === 'the' || /['’]s$/.test(l)))
+    return false;
+  if (!isCapitalised(first.text) && /(?:ing|ed)$/.test(l) && !SOURCE_NOUNS.has(l) && !PARTICIPLE_MODIFIERS.has(l))
+    return false;
+  return true;
+}
+
 function npLooksLikeSpeaker(tokens: readonly Token[], np: Np, entityStarts: ReadonlySet<number>): boolean {
   const n = np.to - np.from;
   if (n <= 0 || n > 12) return false;
+  if (!npSane(tokens, np)) return false;
   for (let k = np.from; k < np.to; k++) {
     const t = tokens[k];
     if (!t) continue;
@@ -623,6 +728,8 @@ function subjectBefore(tokens: readonly Token[], v: number, lo: number): Np | nu
 /** The noun phrase right after a verb ("said Robert Antonacci of the New York delegation"). */
 function subjectAfter(tokens: readonly Token[], v: number, hi: number): Np | null {
   let k = v;
+  while (k < hi && (TIME_WORDS.has(low(tokens[k])) || (low(tokens[k]) === 'on' && TIME_WORDS.has(low(tokens[k + 1])))))
+    k++;
   const from = k;
   while (k < hi && k - from < 10) {
     const t = tokens[k];
@@ -813,7 +920,7 @@ export function extractQuotes(
         if (j >= tokens.length || inQuote[j]) return;
         if (c1) {
           const np = subjectAfter(tokens, c1.next, hi);
-          if (np && (np.to - np.from <= 6 || npLooksLikeSpeaker(tokens, np, ctx.entityStarts))) {
+          if (np && npSane(tokens, np) && (np.to - np.from <= 6 || npLooksLikeSpeaker(tokens, np, ctx.entityStarts))) {
             speaker = speakerOf(ctx, tokens, np);
             cue = tokens[j]?.text ?? null;
             usedCues.add(tokens[j]?.start ?? -1);
@@ -845,7 +952,7 @@ export function extractQuotes(
         const c2 = k < hi ? cueAt(tokens, k) : null;
         if (c2) {
           const np = subjectBefore(tokens, k, j);
-          const okStart = np !== null && !FUNCTION_WORDS.has(low(tokens[np.from]));
+          const okStart = np !== null && !FUNCTION_WORDS.has(low(tokens[np.from])) && npSane(tokens, np);
           if (
             np &&
             okStart &&
