@@ -97,6 +97,9 @@ interface Attribution {
 }
 
 const BOUNDARY_WORDS = new Set([
+  'yet',
+  'still',
+  'then',
   'that',
   'which',
   'but',
@@ -509,6 +512,8 @@ interface Np {
   roleTo: number;
 }
 
+const POSSESSIVE_DETERMINERS = new Set(['its', 'their', 'his', 'her', 'our', 'your', 'my']);
+
 /** Participles that modify a speaker ("retired Gen. John Kelly", "embattled governor"). */
 const PARTICIPLE_MODIFIERS = new Set([
   'retired',
@@ -546,13 +551,6 @@ const NOT_NP_START = new Set([
   'however',
   'here',
   'there',
-  'its',
-  'their',
-  'his',
-  'her',
-  'our',
-  'your',
-  'my',
   'is',
   'was',
   'are',
@@ -606,7 +604,11 @@ function npSane(tokens: readonly Token[], np: Np): boolean {
   if (!first) return false;
   const l = first.lower;
   if (NOT_NP_START.has(l)) return false;
-  if (np.to - np.from === 1 && (TIME_WORDS.has(l) || ADVERBIALS.has(l) || l === 'the' || /['’]s$/.test(l)))
+  const single = np.to - np.from === 1;
+  if (
+    single &&
+    (TIME_WORDS.has(l) || ADVERBIALS.has(l) || POSSESSIVE_DETERMINERS.has(l) || l === 'the' || /['’]s$/.test(l))
+  )
     return false;
   if (!isCapitalised(first.text) && /(?:ing|ed)$/.test(l) && !SOURCE_NOUNS.has(l) && !PARTICIPLE_MODIFIERS.has(l))
     return false;

@@ -108,6 +108,11 @@ const REGULAR = [
   'chime',
   'interject',
   'interrupt',
+  'demur',
+  'concur',
+  'crow',
+  'rail',
+  'hedge',
 ];
 
 /** Irregular forms: base -> [3rd person, past, participle, gerund]. */
