@@ -869,7 +869,8 @@ export function extractEntities(
     const mention = mentions[mi];
     if (!mention || mention.start > m.index || m.index - mention.end > 200) continue;
     const d = drafts[mention.entity];
-    if (!d || d.kind !== 'person') continue;
+    if (d === undefined) continue;
+    if (d.kind !== 'person') continue;
     const p = m[0].toLowerCase();
     if (p === 'he' || p === 'his' || p === 'him') d.male++;
     else d.female++;

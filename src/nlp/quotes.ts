@@ -405,6 +405,22 @@ const TAIL_STARTS = new Set([
   'repeatedly',
 ]);
 const WH_WORDS = new Set(['how', 'what', 'why', 'whether', 'if', 'who', 'when', 'where', 'which']);
+/** Whether a speech or framing verb comes shortly before pos in the same sentence. */
+function framedByVerb(body: string, pos: number): boolean {
+  const before = body.slice(Math.max(0, pos - 100), pos);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'));
+  for (const w of before
+    .slice(cut + 1)
+    .toLowerCase()
+    .split(/[^\p{L}’']+/u)) {
+    if (SPEECH_VERBS.has(w) || FRAMING_VERBS.has(w)) return true;
+  }
+  return false;
+}
+
+/** Words right before a quoted title: "the show “The Apprentice,”", "an interview with “Fox News Sunday.”". */
+const TITLE_BEFORE =
+  /(?:show|program|programme|podcast|movie|film|book|documentary|song|album|series|column|article|op-ed|headline|magazine|newspaper|titled|entitled|called|named|dubbed|with|on|of|in|the)\W*$/;
 const SUBORDINATORS = new Set([
   'while',
   'when',
@@ -1450,10 +1466,26 @@ export function extractQuotes(
       /[.!?][”"»']*$/.test(body.slice(span.end - 3, span.end));
     const sameParagraph =
       prevDirect !== null && prevDirect.paragraph === span.paragraph && prevDirect.kind === 'direct';
+    // A continuation starts a sentence, and a title ("on “Meet the Press.”") is not one.
+    let back = span.start - 1;
+    while (back >= 0 && /\s/.test(body[back] ?? '')) back--;
+    const splitQuote =
+      body[back] === ',' &&
+      prevDirect !== null &&
+      prevDirect.paragraph === span.paragraph &&
+      span.start - prevDirect.end < 80;
+    const startsSentence =
+      back < 0 || /[.!?:”"'’»—–]/.test(body[back] ?? '') || body.lastIndexOf('\n', span.start) > back || splitQuote;
+    const before = body.slice(Math.max(0, back - 30), back + 1).toLowerCase();
+    const titled = !splitQuote && TITLE_BEFORE.test(before);
     if (
       prevDirect?.speaker &&
+      (startsSentence || (sameParagraph && !titled) || (!titled && framedByVerb(body, span.start))) &&
+      !titled &&
       (words >= 4 || (sameParagraph && fullSentence)) &&
-      (prevDirect.kind === 'direct' || words >= 8)
+      (prevDirect.kind === 'direct' ||
+        prevDirect.kind === 'mixed' ||
+        (words >= 8 && prevDirect.paragraph >= span.paragraph - 1))
     ) {
       const cont: Attribution = {
         ...prevDirect,
