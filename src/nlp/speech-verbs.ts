@@ -271,6 +271,8 @@ export const STANCE_VERBS: ReadonlySet<string> = (() => {
     'blast',
     'tout',
     'call for',
+    'describe',
+    'outline',
   ];
   const m = new Set<string>();
   for (const b of bases) for (const f of inflect(b)) if (!f.includes(' ')) m.add(f);
