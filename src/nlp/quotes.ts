@@ -1443,6 +1443,7 @@ export function extractQuotes(
   }
 
   // 4. Direct quotes: attributed, continuing the previous speaker, or left out (titles, scare quotes).
+  const paragraphStart = new Map(paragraphs.map((x) => [x.index, x.start]));
   let last: Attribution | null = null;
   const byStart = [...results].sort((x, y) => x.start - y.start);
   let ri = 0;
@@ -1475,7 +1476,7 @@ export function extractQuotes(
       prevDirect.paragraph === span.paragraph &&
       span.start - prevDirect.end < 80;
     const startsSentence =
-      back < 0 || /[.!?:”"'’»—–]/.test(body[back] ?? '') || body.lastIndexOf('\n', span.start) > back || splitQuote;
+      back < (paragraphStart.get(span.paragraph) ?? 0) || /[.!?:”"'’»—–]/.test(body[back] ?? '') || splitQuote;
     const before = body.slice(Math.max(0, back - 30), back + 1).toLowerCase();
     const titled = !splitQuote && TITLE_BEFORE.test(before);
     if (
