@@ -1476,7 +1476,10 @@ export function extractQuotes(
       prevDirect.paragraph === span.paragraph &&
       span.start - prevDirect.end < 80;
     const startsSentence =
-      back < (paragraphStart.get(span.paragraph) ?? 0) || /[.!?:”"'’»—–]/.test(body[back] ?? '') || splitQuote;
+      back < (paragraphStart.get(span.paragraph) ?? 0) ||
+      /[.!?:”"'’»—–]/.test(body[back] ?? '') ||
+      body.slice(back, span.start).includes('\n') ||
+      splitQuote;
     const before = body.slice(Math.max(0, back - 30), back + 1).toLowerCase();
     const titled = !splitQuote && TITLE_BEFORE.test(before);
     if (
