@@ -40,6 +40,19 @@ function markedSpans(body: string, paragraphs: readonly Paragraph[]): MarkedSpan
     };
     for (let i = p.start; i < p.end; i++) {
       const code = body.charCodeAt(i);
+      if (code === 10 && open >= 0) {
+        // A single line break after a finished sentence ends the line's quote, like a paragraph end
+        // (some texts separate paragraphs by one newline); a hard-wrapped sentence keeps going.
+        let e = i;
+        while (e > open && /\s/.test(body[e - 1] ?? '')) e--;
+        if (/[.!?,”"'’]/.test(body[e - 1] ?? '')) {
+          push(open, e, false);
+          open = -1;
+          depth = 0;
+          any = false;
+        }
+        continue;
+      }
       // Only quotation marks matter: " ' ` « » and the curly double quotes.
       if (
         code !== 34 &&
