@@ -43,7 +43,9 @@ const DROPPED_ERROR_KEYS = new Set([
 
 /** Credential shapes redacted even when the value was not configured (a token from another source). */
 const CREDENTIAL_PATTERNS: readonly [RegExp, string][] = [
-  [/\b(Bearer|Bot)\s+[\w.~+/=-]{8,}/g, '$1 [REDACTED]'],
+  [/\bBearer\s+[\w.~+/=-]{8,}/g, 'Bearer [REDACTED]'],
+  // Discord bot tokens are three dot-separated base64 parts; plain words after "Bot" stay readable.
+  [/\bBot\s+[\w-]{10,}\.[\w-]{3,}\.[\w-]{10,}/g, 'Bot [REDACTED]'],
   [/\bx(?:ox[abposr]|app)-[\w-]{6,}/g, '[REDACTED]'],
   [/(\bpostgres(?:ql)?:\/\/[^:/@\s"]*):[^@\s"]*@/g, '$1:[REDACTED]@'],
 ];

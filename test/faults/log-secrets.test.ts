@@ -180,6 +180,16 @@ describe('secrets in logs', () => {
     expect(log.text()).toContain('postgres://u:[REDACTED]@db:5432/x');
   });
 
+  it('keeps ordinary words readable: only credential shapes are redacted', () => {
+    const log = memoryStream();
+    createLogger({ destination: log }).warn(
+      { auth: 'Bot MTEwMDAwMDAwMDAwMDAwMDAx.GhIjKl.AbCdEfGhIjKlMnOpQrStUv' },
+      'Bot permissions missing in the Bearer channel',
+    );
+    expect(log.text()).toContain('Bot permissions missing in the Bearer channel');
+    expect(log.text()).toContain('"auth":"Bot [REDACTED]"');
+  });
+
   it('redacts a password that appears URL-encoded as well as plain', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u:p%40ss%3Aw0rd@127.0.0.1:1/x' });
     const log = memoryStream();
