@@ -623,7 +623,6 @@ const NOT_NP_START = new Set([
   'still',
   'yet',
   'just',
-  'even',
   'does',
 ]);
 
@@ -632,7 +631,7 @@ function npSane(tokens: readonly Token[], np: Np): boolean {
   const first = tokens[np.from];
   if (!first) return false;
   const l = first.lower;
-  if (NOT_NP_START.has(l)) return false;
+  if (NOT_NP_START.has(l) && !(l === 'at' && low(tokens[np.from + 1]) === 'least')) return false;
   const single = np.to - np.from === 1;
   if (
     single &&
@@ -739,7 +738,9 @@ function subjectBefore(tokens: readonly Token[], v: number, lo: number): Np | nu
     if (t.text === '.' && !/^\p{Lu}[\p{L}.]{0,4}$/u.test(tokens[from - 2]?.text ?? '')) break;
     if (
       BOUNDARY_WORDS.has(l) &&
-      !(l === 'and' && isCapitalised(tokens[from - 2]?.text ?? '') && isCapitalised(tokens[from]?.text ?? ''))
+      !(l === 'and' && isCapitalised(tokens[from - 2]?.text ?? '') && isCapitalised(tokens[from]?.text ?? '')) &&
+      // "Politicians and even some technologists say": two plural nouns joined as one subject.
+      !(l === 'and' && /s$/.test(low(tokens[from - 2])) && SOURCE_NOUNS.has(low(tokens[from - 2])) && from > lo + 1)
     )
       break;
     if (SPEECH_VERBS.has(l) && from < to) break;
@@ -1241,14 +1242,30 @@ export function extractQuotes(
           const tailFrom = invertedOk && inverted ? (inverted.roleTo > 0 ? inverted.roleTo : inverted.to) : cc.next;
           const tail = s1 - tailFrom;
           const contentEnd = tokens[commaIdx - 1];
-          if (contentEnd && commaIdx - 1 >= s0 && tail <= 12 && tailLooksAdverbial(tokens, tailFrom, s1, cc.base)) {
+          // "..., say some Democrats, who cringe ...": a relative clause on the speaker may run long.
+          const relativeTail =
+            tokens[tailFrom]?.text === ',' && ['who', 'which', 'whose'].includes(low(tokens[tailFrom + 1]));
+          if (
+            contentEnd &&
+            commaIdx - 1 >= s0 &&
+            (tail <= 12 || relativeTail) &&
+            tailLooksAdverbial(tokens, tailFrom, s1, cc.base)
+          ) {
             const np = invertedOk && inverted ? inverted : before;
             if (np) {
               const speaker = speakerOf(ctx, tokens, np);
               // A parenthetical ("..., they say, would ...") covers the whole sentence.
               const parenthetical = !invertedOk && tokens[tailFrom]?.text === ',' && tail > 3;
               const leadIn = commaIdx - s0;
-              const splitLead = tail - 1 >= 2 * leadIn || SUBORDINATORS.has(sentenceFirst.lower);
+              // "In several cases, executives say, they have been asked ...": the part after the cue is
+              // its own clause (a subject or a conjunction opens it), so lead-in and clause are two spans.
+              const afterOpen = tokens[tailFrom + 1];
+              const newClause =
+                afterOpen !== undefined &&
+                (SUBJECT_PRONOUNS.has(afterOpen.lower) ||
+                  CLAUSE_CONJUNCTIONS.has(afterOpen.lower) ||
+                  DETERMINERS.has(afterOpen.lower));
+              const splitLead = tail - 1 >= 2 * leadIn || SUBORDINATORS.has(sentenceFirst.lower) || newClause;
               if (parenthetical && splitLead) {
                 // "Recently, he said, he has realized ...": a short lead-in and the clause after are two spans.
                 const afterFirst = tokens[tailFrom + 1];

@@ -91,7 +91,6 @@ const REGULAR = [
   'reassure',
   'specify',
   'underscore',
-  'acknowledged',
   'grumble',
   'mutter',
   'sigh',
@@ -282,8 +281,6 @@ export const STANCE_VERBS: ReadonlySet<string> = (() => {
   m.delete('backing');
   return m;
 })();
-
-export type VerbForm = 'base' | 'third' | 'past' | 'gerund';
 
 /** Single-word speech verb forms -> base form. */
 export const SPEECH_VERBS: ReadonlyMap<string, string> = (() => {

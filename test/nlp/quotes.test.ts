@@ -173,6 +173,18 @@ describe('extractQuotes', () => {
     expect(q?.speaker).toBe('A reporter');
   });
 
+  it('attributes a stance toward an object as indirect', () => {
+    const q = find('The race tightened.\n\nAna Ortiz endorsed Tom Reyes last week.', 'Tom Reyes');
+    expect(q?.text).toBe('Tom Reyes');
+    expect(q?.speaker).toBe('Ana Ortiz');
+    expect(q?.kind).toBe('indirect');
+  });
+
+  it('reads "Asked if ..." as a question with no speaker given', () => {
+    const q = find('The race tightened.\n\nAsked if she would run again, Ana Ortiz said no.', 'she would run again');
+    expect(q?.speaker).toBeNull();
+  });
+
   it('ends a reported clause where the main clause of a subordinate sentence starts', () => {
     const text =
       'The council met on Monday.\n\nWhile Ana Ortiz said that the dock was safe, the engineers kept testing it.';
