@@ -203,11 +203,12 @@ function isNotice(reply: Reply): boolean {
 export function renderDiscord(reply: Reply): DiscordMessage[] {
   if (isNotice(reply)) {
     const lines = reply.blocks.flatMap((b) => (b.type === 'text' ? escapeDiscord(b.text).split('\n') : []));
-    return chunkLines(lines, DISCORD_LIMITS.content).map((content) => ({
-      content,
-      allowed_mentions: { parse: [] },
-    }));
+    const notices = chunkLines(lines, DISCORD_LIMITS.content)
+      .filter((content) => content.trim().length > 0)
+      .map((content) => ({ content, allowed_mentions: { parse: [] } }));
+    if (notices.length > 0) return notices;
   }
-  const messages = packEmbeds(toEmbeds(reply));
+  const messages = isNotice(reply) ? [] : packEmbeds(toEmbeds(reply));
+  // Discord refuses an empty message: an answer with nothing in it still says so.
   return messages.length > 0 ? messages : [{ content: '(nothing to show)', allowed_mentions: { parse: [] } }];
 }
