@@ -796,12 +796,8 @@ export function extractEntities(
       let name = run.words.join(' ');
       if (run.sentenceStart && run.words.length === 1 && !isAcronym(name) && !SPEECH_VERBS.has(nextWord)) {
         // A single capitalised word opening a sentence is only a name if we know it already.
-        if (
-          !byName.has(name.toLowerCase()) &&
-          !bySurname.has(name.toLowerCase()) &&
-          !PLACES.has(name.toLowerCase()) &&
-          !DEMONYMS[name.toLowerCase()]
-        ) {
+        const key = name.toLowerCase();
+        if (!byName.has(key) && !bySurname.has(key) && !PLACES.has(key) && !DEMONYMS[key]) {
           continue;
         }
       }

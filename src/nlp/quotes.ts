@@ -1137,10 +1137,11 @@ export function extractQuotes(
       if (!t || usedCues.has(t.start)) continue;
       const cc = cueAt(tokens, i);
       if (!cc) {
+        if (!STANCE_VERBS.has(t.lower)) continue;
         let pw = i - 1;
         while (pw > 0 && (low(tokens[pw]).endsWith('ly') || ADVERBIALS.has(low(tokens[pw])))) pw--;
         const prevWord = low(tokens[pw]);
-        if (STANCE_VERBS.has(t.lower) && !NOT_BEFORE_VERB.has(prevWord) && !NOT_BEFORE_STANCE.has(prevWord)) {
+        if (!NOT_BEFORE_VERB.has(prevWord) && !NOT_BEFORE_STANCE.has(prevWord)) {
           // "Christie endorsed Trump last week": a stance toward its object is attributed too.
           const stance = stanceAttribution(
             ctx,

@@ -20,9 +20,20 @@ export function tokenize(body: string, start = 0, end = body.length): Token[] {
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     const text = m[0];
-    out.push({ start: start + m.index, end: start + m.index + text.length, text, lower: text.toLowerCase() });
+    // Most tokens are already lower case (or punctuation): skip the copy for them.
+    const c = text.charCodeAt(0);
+    const lower = (c >= 97 && c <= 122) || c < 65 ? (hasUpper(text) ? text.toLowerCase() : text) : text.toLowerCase();
+    out.push({ start: start + m.index, end: start + m.index + text.length, text, lower });
   }
   return out;
+}
+
+function hasUpper(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return true;
+  }
+  return false;
 }
 
 /** Whether a token starts with an upper-case letter. */
