@@ -541,6 +541,24 @@ interface Np {
   roleTo: number;
 }
 
+/** Adverbs that can precede a subject without being part of it ("Now Bloomberg says"). */
+const NP_LEADING_ADVERBS = new Set([
+  'now',
+  'then',
+  'also',
+  'still',
+  'yet',
+  'so',
+  'but',
+  'and',
+  'meanwhile',
+  'instead',
+  'later',
+  'earlier',
+  'even',
+  'however',
+]);
+
 const POSSESSIVE_DETERMINERS = new Set(['its', 'their', 'his', 'her', 'our', 'your', 'my']);
 
 /** Participles that modify a speaker ("retired Gen. John Kelly", "embattled governor"). */
@@ -682,7 +700,7 @@ function subjectBefore(tokens: readonly Token[], v: number, lo: number): Np | nu
     let found = -1;
     while (c > lo && c > k - 40 && commas < 5) {
       const x = tokens[c]?.text ?? '';
-      if (/^[.;:]$/.test(x)) break;
+      if (/^[;:]$/.test(x) || (x === '.' && !/^\p{Lu}[\p{L}.-]{0,4}$/u.test(tokens[c - 1]?.text ?? ''))) break;
       if (x === ',') {
         commas++;
         const opener = tokens[c + 1];
@@ -746,6 +764,7 @@ function subjectBefore(tokens: readonly Token[], v: number, lo: number): Np | nu
     if (SPEECH_VERBS.has(l) && from < to) break;
     from--;
   }
+  while (from < to - 1 && NP_LEADING_ADVERBS.has(low(tokens[from]))) from++;
   if (from >= to) return null;
   // Relative clauses end the head: "the top official who served under Trump".
   for (let r = from + 1; r < to; r++) {
@@ -1177,6 +1196,12 @@ export function extractQuotes(
         const found = subjectAfter(tokens, cc.next, s1);
         if (!found) continue;
         const np = { ...found, roleFrom: -1, roleTo: -1 };
+        // "According to the exit polls in New Hampshire, ...": the source runs to the comma.
+        if (tokens[np.to]?.text !== ',') {
+          let c = np.to;
+          while (c < s1 && c < np.to + 10 && isWord(tokens[c])) c++;
+          if (tokens[c]?.text === ',') np.to = c;
+        }
         const speaker = speakerOf(ctx, tokens, np);
         const comma = tokens[np.to];
         const afterComma = comma?.text === ',' && s1 - (np.to + 1) >= 3;

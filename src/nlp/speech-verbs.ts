@@ -112,6 +112,10 @@ const REGULAR = [
   'crow',
   'rail',
   'hedge',
+  'intimate',
+  'order',
+  'rule',
+  'emphasise',
 ];
 
 /** Irregular forms: base -> [3rd person, past, participle, gerund]. */
@@ -296,6 +300,9 @@ export const SPEECH_VERBS: ReadonlyMap<string, string> = (() => {
 /** Verbs that introduce reported speech only with a "that"-clause or a quote (weak cues). */
 export const WEAK_VERBS: ReadonlySet<string> = new Set([
   ...COGNITIVE,
+  'intimate',
+  'order',
+  'rule',
   'bark',
   'gush',
   'growl',
