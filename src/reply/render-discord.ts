@@ -203,7 +203,7 @@ function isNotice(reply: Reply): boolean {
 export function renderDiscord(reply: Reply): DiscordMessage[] {
   if (isNotice(reply)) {
     const lines = reply.blocks.flatMap((b) => (b.type === 'text' ? escapeDiscord(b.text).split('\n') : []));
-    const notices = chunkLines(lines, DISCORD_LIMITS.content)
+    const notices: DiscordMessage[] = chunkLines(lines, DISCORD_LIMITS.content)
       .filter((content) => content.trim().length > 0)
       .map((content) => ({ content, allowed_mentions: { parse: [] } }));
     if (notices.length > 0) return notices;

@@ -82,7 +82,11 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
   const logger = options.logger.child({ platform: 'slack' });
   const boltLogger = createBoltLogger(logger);
   const slackApiUrl = apiBase(config.apiUrl);
-  const clientOptions = slackApiUrl ? { slackApiUrl } : {};
+  // A few quick retries for 5xx and network errors, then the caller's own backoff takes over
+  // (the digest scheduler retries for hours); the client's default would hold a post for ~30 min.
+  // 429s are still waited out for their Retry-After by the client.
+  const retryConfig = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 4000 };
+  const clientOptions = slackApiUrl ? { slackApiUrl, retryConfig } : { retryConfig };
   const mode: SlackPlatform['mode'] = config.appToken ? 'socket' : 'http';
 
   let receiver: Receiver;
