@@ -1854,7 +1854,8 @@ function stanceAttribution(
   inQuote: readonly (MarkedSpan | null)[],
   paragraph: number,
 ): Attribution | null {
-  const np = subjectBefore(tokens, v, s0);
+  let np = subjectBefore(tokens, v, s0);
+  if (!np && low(tokens[v - 1]) === 'and') np = sentenceSubject(tokens, s0, v);
   if (!np || !npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) return null;
   const k = v + 1;
   let e = k;
