@@ -378,44 +378,46 @@ const PLACES = new Set(
     'Manhattan',
   ].map((p) => p.toLowerCase()),
 );
-const DEMONYMS: Record<string, string> = {
-  american: 'United States',
-  ukrainian: 'Ukraine',
-  russian: 'Russia',
-  chinese: 'China',
-  japanese: 'Japan',
-  korean: 'Korea',
-  taiwanese: 'Taiwan',
-  german: 'Germany',
-  french: 'France',
-  british: 'United Kingdom',
-  european: 'Europe',
-  mexican: 'Mexico',
-  canadian: 'Canada',
-  iranian: 'Iran',
-  iraqi: 'Iraq',
-  syrian: 'Syria',
-  israeli: 'Israel',
-  palestinian: 'Palestine',
-  turkish: 'Turkey',
-  polish: 'Poland',
-  italian: 'Italy',
-  spanish: 'Spain',
-  indian: 'India',
-  pakistani: 'Pakistan',
-  afghan: 'Afghanistan',
-  saudi: 'Saudi Arabia',
-  egyptian: 'Egypt',
-  cuban: 'Cuba',
-  portuguese: 'Portugal',
-  dutch: 'Netherlands',
-  belgian: 'Belgium',
-  swedish: 'Sweden',
-  greek: 'Greece',
-  brazilian: 'Brazil',
-  australian: 'Australia',
-  venezuelan: 'Venezuela',
-};
+const DEMONYMS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    american: 'United States',
+    ukrainian: 'Ukraine',
+    russian: 'Russia',
+    chinese: 'China',
+    japanese: 'Japan',
+    korean: 'Korea',
+    taiwanese: 'Taiwan',
+    german: 'Germany',
+    french: 'France',
+    british: 'United Kingdom',
+    european: 'Europe',
+    mexican: 'Mexico',
+    canadian: 'Canada',
+    iranian: 'Iran',
+    iraqi: 'Iraq',
+    syrian: 'Syria',
+    israeli: 'Israel',
+    palestinian: 'Palestine',
+    turkish: 'Turkey',
+    polish: 'Poland',
+    italian: 'Italy',
+    spanish: 'Spain',
+    indian: 'India',
+    pakistani: 'Pakistan',
+    afghan: 'Afghanistan',
+    saudi: 'Saudi Arabia',
+    egyptian: 'Egypt',
+    cuban: 'Cuba',
+    portuguese: 'Portugal',
+    dutch: 'Netherlands',
+    belgian: 'Belgium',
+    swedish: 'Sweden',
+    greek: 'Greece',
+    brazilian: 'Brazil',
+    australian: 'Australia',
+    venezuelan: 'Venezuela',
+  }),
+);
 /** Last words that make a name a place ("Atlantic City", "Orange County"). */
 const PLACE_SUFFIXES = new Set([
   'city',
@@ -738,18 +740,20 @@ interface Draft {
   female: number;
 }
 
-const PLACE_CANON: Record<string, string> = {
-  'u.s.': 'United States',
-  us: 'United States',
-  usa: 'United States',
-  'u.s.a.': 'United States',
-  america: 'United States',
-  uk: 'United Kingdom',
-  'u.k.': 'United Kingdom',
-  britain: 'United Kingdom',
-  'great britain': 'United Kingdom',
-  kiev: 'Kyiv',
-};
+const PLACE_CANON: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    'u.s.': 'United States',
+    us: 'United States',
+    usa: 'United States',
+    'u.s.a.': 'United States',
+    america: 'United States',
+    uk: 'United Kingdom',
+    'u.k.': 'United Kingdom',
+    britain: 'United Kingdom',
+    'great britain': 'United Kingdom',
+    kiev: 'Kyiv',
+  }),
+);
 
 function initials(words: string[]): string {
   return words
@@ -797,19 +801,19 @@ export function extractEntities(
       if (run.sentenceStart && run.words.length === 1 && !isAcronym(name) && !SPEECH_VERBS.has(nextWord)) {
         // A single capitalised word opening a sentence is only a name if we know it already.
         const key = name.toLowerCase();
-        if (!byName.has(key) && !bySurname.has(key) && !PLACES.has(key) && !DEMONYMS[key]) {
+        if (!byName.has(key) && !bySurname.has(key) && !PLACES.has(key) && !DEMONYMS.has(key)) {
           continue;
         }
       }
       const lowerName = name.toLowerCase();
       // "Cuban said" names a person, not Cuba.
-      const demonym = run.words.length === 1 && !SPEECH_VERBS.has(nextWord) ? DEMONYMS[lowerName] : undefined;
+      const demonym = run.words.length === 1 && !SPEECH_VERBS.has(nextWord) ? DEMONYMS.get(lowerName) : undefined;
       let idx: number;
       if (demonym) {
         idx = add(demonym, 'place');
         drafts[idx]?.aliases.add(name);
-      } else if (PLACE_CANON[lowerName] || PLACES.has(lowerName)) {
-        const canon = PLACE_CANON[lowerName] ?? name;
+      } else if (PLACE_CANON.has(lowerName) || PLACES.has(lowerName)) {
+        const canon = PLACE_CANON.get(lowerName) ?? name;
         idx = add(canon, 'place');
         if (canon !== name) drafts[idx]?.aliases.add(name);
       } else if (catalogIndex.has(lowerName)) {

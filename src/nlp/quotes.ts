@@ -25,6 +25,8 @@ interface MarkedSpan {
 }
 
 const OPEN_DQ = new Set(['“', '„', '«']);
+/** The characters the quotation-mark scan stops at. */
+const QUOTE_CHARS = /["'`«»“”„\n]/g;
 const CLOSE_DQ = new Set(['”', '»']);
 
 /** Quotation-mark spans per paragraph; an unclosed quote runs to the paragraph's end. */
@@ -38,9 +40,12 @@ function markedSpans(body: string, paragraphs: readonly Paragraph[]): MarkedSpan
       if (end - start > 2) out.push({ start, end, paragraph: p.index, closed, absorbed: false });
       any = true;
     };
-    for (let i = p.start; i < p.end; i++) {
+    QUOTE_CHARS.lastIndex = p.start;
+    for (let mq = QUOTE_CHARS.exec(body); mq !== null && mq.index < p.end; mq = QUOTE_CHARS.exec(body)) {
+      let i = mq.index;
       const code = body.charCodeAt(i);
-      if (code === 10 && open >= 0) {
+      if (code === 10) {
+        if (open < 0) continue;
         // A single line break after a finished sentence ends the line's quote, like a paragraph end
         // (some texts separate paragraphs by one newline); a hard-wrapped sentence keeps going.
         let e = i;
@@ -53,16 +58,6 @@ function markedSpans(body: string, paragraphs: readonly Paragraph[]): MarkedSpan
         }
         continue;
       }
-      // Only quotation marks matter: " ' ` « » and the curly double quotes.
-      if (
-        code !== 34 &&
-        code !== 39 &&
-        code !== 96 &&
-        code !== 0xab &&
-        code !== 0xbb &&
-        (code < 0x201c || code > 0x201e)
-      )
-        continue;
       const c = body[i] ?? '';
       if (OPEN_DQ.has(c)) {
         const prevChar = body.charCodeAt(i - 1);
@@ -92,7 +87,10 @@ function markedSpans(body: string, paragraphs: readonly Paragraph[]): MarkedSpan
           open = -1;
           depth = 0;
         }
-        if (wide) i++;
+        if (wide) {
+          i++;
+          QUOTE_CHARS.lastIndex = i + 1;
+        }
       }
     }
     if (open >= 0) push(open, p.end, false);
