@@ -38,6 +38,7 @@ import {
 import { isCapitalised, type Token, tokenize } from './tokens.js';
 import type { Entity, Paragraph, Quote, QuoteKind, Sentence } from './types.js';
 
+/** One attribution while it is being built: span, speaker mention, cue and kind. */
 interface Attribution {
   start: number;
   end: number;
