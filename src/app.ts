@@ -7,6 +7,7 @@ import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { createDispatcher, type Dispatcher } from './dispatch.js';
 import { createFeedService } from './feeds/feed-service.js';
+import { createFetcher } from './feeds/http.js';
 import { createIngestor, type Ingestor, type IngestReport } from './ingest/ingest.js';
 import { createLogger, type Logger } from './logger.js';
 import type { TopicCatalog } from './nlp/topics.js';
@@ -71,7 +72,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       timeZone: config.digest.timeZone,
     });
   }
-  if (feedStore) services.feeds = createFeedService({ feedStore, ingestor: () => ingestor, clock, logger });
+  if (feedStore) {
+    services.feeds = createFeedService({
+      feedStore,
+      ingestor: () => ingestor,
+      clock,
+      logger,
+      fetcher: createFetcher({ allowPrivateAddresses: config.feeds.allowPrivateAddresses }),
+    });
+  }
   return {
     config,
     services,

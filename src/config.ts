@@ -46,6 +46,10 @@ const envSchema = z
       .refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Paris'),
     DIGEST_CATCHUP_HOURS: positiveNumber(6),
     HEALTH_PORT: optionalPort,
+    FEEDS_ALLOW_PRIVATE_ADDRESSES: z
+      .enum(['true', 'false', '1', '0', ''])
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
     RATE_LIMIT_USER_PER_MINUTE: positiveNumber(20),
     RATE_LIMIT_CHANNEL_PER_MINUTE: positiveNumber(60),
   })
@@ -75,6 +79,8 @@ export interface Config {
   digest: { timeZone: string; catchupHours: number };
   healthPort?: number | undefined;
   rateLimits: { userPerMinute: number; channelPerMinute: number };
+  /** Whether feeds added from chat may point at loopback or private addresses (off: no probing the local network). */
+  feeds: { allowPrivateAddresses: boolean };
   /** Every secret value, so logs can redact them wherever they appear. */
   secrets: string[];
 }
@@ -120,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     digest: { timeZone: e.DIGEST_TIMEZONE, catchupHours: e.DIGEST_CATCHUP_HOURS },
     healthPort: e.HEALTH_PORT,
     rateLimits: { userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE, channelPerMinute: e.RATE_LIMIT_CHANNEL_PER_MINUTE },
+    feeds: { allowPrivateAddresses: e.FEEDS_ALLOW_PRIVATE_ADDRESSES },
     secrets,
   };
 }

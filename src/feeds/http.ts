@@ -1,5 +1,6 @@
 // Polite HTTP for feeds and pages: conditional GET, a timeout, a size cap, one request at a time per host.
 import { NewsdeskError } from '../errors.js';
+import { privateTargetReason } from './address-guard.js';
 import { DEFAULT_LIMITS, type FeedLimits, USER_AGENT } from './options.js';
 
 export interface FetchRequest {
@@ -43,7 +44,15 @@ export interface Fetcher {
 
 export interface FetcherOptions extends Partial<FeedLimits> {
   userAgent?: string;
+  /**
+   * Whether loopback, private and link-local addresses may be fetched (every redirect hop is
+   * checked too). Off for sources added from chat; the operator's own `newsdesk ingest` allows them.
+   */
+  allowPrivateAddresses?: boolean;
 }
+
+/** Redirects followed at most, each one checked like the first request. */
+const MAX_REDIRECTS = 5;
 
 const DEFAULT_ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5';
@@ -131,11 +140,22 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     if (request.etag) headers['if-none-match'] = request.etag;
     if (request.lastModified) headers['if-modified-since'] = request.lastModified;
     try {
-      const response = await fetch(request.url, {
-        headers,
-        redirect: 'follow',
-        signal: AbortSignal.timeout(limits.timeoutMs),
-      });
+      const signal = AbortSignal.timeout(limits.timeoutMs);
+      let target = request.url;
+      let response: Response | undefined;
+      for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+        if (!options.allowPrivateAddresses) {
+          const reason = await privateTargetReason(new URL(target));
+          if (reason) throw new FetchError(`refused: ${reason}`);
+        }
+        response = await fetch(target, { headers, redirect: 'manual', signal });
+        const location = response.headers.get('location');
+        if (response.status < 300 || response.status >= 400 || response.status === 304 || !location) break;
+        await response.body?.cancel().catch(() => undefined);
+        target = new URL(location, target).toString();
+        if (hop === MAX_REDIRECTS) throw new FetchError(`too many redirects (more than ${MAX_REDIRECTS})`);
+      }
+      if (!response) throw new FetchError('no response');
       if (response.status === 304) {
         await response.body?.cancel().catch(() => undefined);
         return { status: 'not-modified' };
@@ -152,7 +172,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       const bytes = await readCapped(response, limits.maxBytes);
       return {
         status: 'ok',
-        url: response.url || request.url,
+        url: target,
         contentType,
         body: decode(bytes, contentType),
         etag: response.headers.get('etag') ?? undefined,

@@ -20,6 +20,8 @@ export interface Route {
   delayMs?: number;
   /** Stream this many bytes of filler without a Content-Length. */
   streamBytes?: number;
+  /** Sent as Location (with a 3xx status). */
+  location?: string;
 }
 
 export interface FeedServer {
@@ -94,6 +96,7 @@ export async function startFeedServer(): Promise<FeedServer> {
       const headers: Record<string, string> = { 'content-type': route.type ?? 'text/plain' };
       if (route.etag) headers.etag = route.etag;
       if (route.lastModified) headers['last-modified'] = route.lastModified;
+      if (route.location) headers.location = route.location;
       if (route.streamBytes) {
         res.writeHead(route.status ?? 200, headers);
         stream(res, route.streamBytes);

@@ -24,7 +24,7 @@ beforeAll(async () => {
   feeds = createFeedService({
     feedStore,
     ingestor: () => app.ingestor,
-    fetcher: createFetcher({ hostGapMs: 0, timeoutMs: 1_000, maxBytes: 512 * 1024 }),
+    fetcher: createFetcher({ hostGapMs: 0, timeoutMs: 1_000, maxBytes: 512 * 1024, allowPrivateAddresses: true }),
     clock,
     maxFailures: 3,
   });

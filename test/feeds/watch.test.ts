@@ -63,7 +63,7 @@ describe('the feed poller', () => {
     const feeds = createFeedService({
       feedStore,
       ingestor: () => app.ingestor,
-      fetcher: createFetcher({ hostGapMs: 0, timeoutMs: 1_000 }),
+      fetcher: createFetcher({ hostGapMs: 0, timeoutMs: 1_000, allowPrivateAddresses: true }),
       logger: createSilentLogger(),
     });
     await feeds.add(server.url('/feed.json'));
