@@ -98,3 +98,24 @@ export function unpackAnalysis(packed: PackedAnalysis, body: string): Analysis {
     sentences: packed.sentences.map((s) => ({ ...s, text: body.slice(s.start, s.end) })),
   };
 }
+
+/** Name suggestions from per-name rows: one per canonical name (its best-covered row), most covered first. */
+export function pickSuggestions(
+  rows: readonly { canonical: string; kind: string; role: string | null; articles: number }[],
+  limit: number,
+): NameRow[] {
+  const out = new Map<string, NameRow>();
+  for (const r of rows) {
+    const seen = out.get(r.canonical);
+    if (!seen || seen.articles < r.articles) {
+      out.set(r.canonical, {
+        name: r.canonical,
+        kind: r.kind as NameRow['kind'],
+        aliases: [],
+        role: r.role,
+        articles: r.articles,
+      });
+    }
+  }
+  return [...out.values()].sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name)).slice(0, limit);
+}

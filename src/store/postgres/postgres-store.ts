@@ -6,8 +6,16 @@ import { type Clock, systemClock } from '../../clock.js';
 import { StoreUnavailableError } from '../../errors.js';
 import type { Analysis } from '../../nlp/types.js';
 import { readMigrations } from '../migrations.js';
-import type { ArticleMetaRow, NameRow, QuoteHit, SentenceHit, StoredArticle, UpsertOutcome } from '../ports.js';
-import { groupNames, nameRowsOf, type PackedAnalysis, packAnalysis, queryWords, unpackAnalysis } from '../rows.js';
+import type { ArticleMetaRow, QuoteHit, SentenceHit, StoredArticle, UpsertOutcome } from '../ports.js';
+import {
+  groupNames,
+  nameRowsOf,
+  type PackedAnalysis,
+  packAnalysis,
+  pickSuggestions,
+  queryWords,
+  unpackAnalysis,
+} from '../rows.js';
 import type { Store } from '../store.js';
 import { createPostgresSubscriptions } from './subscription-store.js';
 
@@ -509,22 +517,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
            GROUP BY name_lc, canonical, kind ORDER BY articles DESC, canonical LIMIT 500`,
           [p, kind ?? null],
         );
-        const out = new Map<string, NameRow>();
-        for (const r of found) {
-          const seen = out.get(r.canonical);
-          if (!seen || seen.articles < r.articles) {
-            out.set(r.canonical, {
-              name: r.canonical,
-              kind: r.kind as NameRow['kind'],
-              aliases: [],
-              role: r.role,
-              articles: r.articles,
-            });
-          }
-        }
-        return [...out.values()]
-          .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name))
-          .slice(0, limit);
+        return pickSuggestions(found, limit);
       });
     },
     async listTopics(limit) {

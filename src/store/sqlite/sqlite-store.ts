@@ -8,13 +8,14 @@ import { type Clock, systemClock } from '../../clock.js';
 import { StoreUnavailableError } from '../../errors.js';
 import type { Analysis } from '../../nlp/types.js';
 import { readMigrations } from '../migrations.js';
-import type { ArticleMetaRow, NameRow, QuoteHit, SentenceHit, StoredArticle, UpsertOutcome } from '../ports.js';
+import type { ArticleMetaRow, QuoteHit, SentenceHit, StoredArticle, UpsertOutcome } from '../ports.js';
 import {
   ftsAnyPhrase,
   groupNames,
   nameRowsOf,
   type PackedAnalysis,
   packAnalysis,
+  pickSuggestions,
   queryWords,
   unpackAnalysis,
 } from '../rows.js';
@@ -451,22 +452,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
              ORDER BY articles DESC, canonical LIMIT 500`,
           )
           .all(p, p, kind ?? null, kind ?? null);
-        const out = new Map<string, NameRow>();
-        for (const r of rows) {
-          const seen = out.get(r.canonical);
-          if (!seen || seen.articles < r.articles) {
-            out.set(r.canonical, {
-              name: r.canonical,
-              kind: r.kind as NameRow['kind'],
-              aliases: [],
-              role: r.role,
-              articles: r.articles,
-            });
-          }
-        }
-        return [...out.values()]
-          .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name))
-          .slice(0, limit);
+        return pickSuggestions(rows, limit);
       });
     },
     async listTopics(limit) {
