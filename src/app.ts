@@ -17,9 +17,8 @@ import { createDigestScheduler, type DigestScheduler } from './scheduler/digest-
 import { createDigestService } from './scheduler/digest-service.js';
 import type { Services } from './services.js';
 import type { ArticleStore } from './store/ports.js';
-import { feedStoreFor } from './store/sqlite/feed-store.js';
 import { createSqliteStore } from './store/sqlite/sqlite-store.js';
-import { subscriptionStoreOf } from './store/store.js';
+import { feedStoreFor, subscriptionStoreOf } from './store/store.js';
 
 export interface App {
   config: Config;

@@ -1,5 +1,8 @@
 // Feed store port: sources, the items they delivered, quiet (baseline) articles and item outcomes.
 
+/** How many outcome rows a feed store keeps; older ones are dropped as new ones come in. */
+export const MAX_OUTCOME_ROWS = 20_000;
+
 /** A feed source as stored. Times are ms since the epoch. */
 export interface FeedRow {
   url: string;

@@ -4,7 +4,7 @@ import { createManualClock } from '../../src/clock.js';
 import { createFeedService, type FeedService } from '../../src/feeds/feed-service.js';
 import { createFetcher } from '../../src/feeds/http.js';
 import type { FeedStore } from '../../src/store/feeds.js';
-import { feedStoreFor } from '../../src/store/sqlite/feed-store.js';
+import { feedStoreFor } from '../../src/store/store.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { type FeedServer, fixture, startFeedServer, type } from './feed-server.js';
 

@@ -6,7 +6,7 @@ import { startBackgroundIngest } from '../../src/feeds/background.js';
 import { createFeedService } from '../../src/feeds/feed-service.js';
 import { createFetcher } from '../../src/feeds/http.js';
 import { createSilentLogger } from '../../src/logger.js';
-import { feedStoreFor } from '../../src/store/sqlite/feed-store.js';
+import { feedStoreFor } from '../../src/store/store.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { type FeedServer, startFeedServer } from './feed-server.js';
 

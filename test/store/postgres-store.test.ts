@@ -28,7 +28,7 @@ describe.skipIf(unavailable !== null)(`postgres${unavailable ? ` (skipped: ${una
       const versions = await stores[0]?.pool.query<{ version: number }>(
         'SELECT version FROM schema_migrations ORDER BY version',
       );
-      expect(versions?.rows.map((r) => r.version)).toEqual([1, 2]);
+      expect(versions?.rows.map((r) => r.version)).toEqual([1, 2, 3]);
       await Promise.all(stores.map((s) => s.close()));
       const again = await createPostgresStore({ url: schema.url });
       expect(await again.countArticles()).toBe(0);

@@ -1,9 +1,6 @@
 // The SQLite feed store: feeds, feed_items, quiet_articles and ingest_outcomes (migration 003) on the article store's database.
 import type Database from 'better-sqlite3';
-import type { FeedRow, FeedState, FeedStore, OutcomeRow } from '../feeds.js';
-
-/** How many outcome rows are kept; older ones are dropped as new ones come in. */
-export const MAX_OUTCOME_ROWS = 20_000;
+import { type FeedRow, type FeedState, type FeedStore, MAX_OUTCOME_ROWS, type OutcomeRow } from '../feeds.js';
 
 interface FeedDbRow {
   url: string;
@@ -203,11 +200,4 @@ export function createSqliteFeedStore(db: Database.Database): FeedStore {
       }));
     },
   };
-}
-
-/** The feed store that goes with an article store: on the SQLite store's own database; none yet for Postgres. */
-export function feedStoreFor(store: { kind: string }): FeedStore | undefined {
-  const db = (store as { db?: unknown }).db;
-  if (store.kind !== 'sqlite' || typeof db !== 'object' || db === null || !('prepare' in db)) return undefined;
-  return createSqliteFeedStore(db as Database.Database);
 }
