@@ -4,7 +4,15 @@ import type { BriefQuote, TopicBrief } from '../src/briefing/briefing.js';
 import { type Block, type Reply, r, reply } from '../src/reply/model.js';
 import { defineCommand } from './define-command.js';
 
+/**
+ * A quote as a block. Reported (indirect) speech is the article's words about what was said, so
+ * it is shown as a report with its cue, never in quotation marks as if the speaker had said it.
+ */
 export function quoteBlock(q: BriefQuote): Block {
+  if (q.kind === 'indirect') {
+    const who = q.role ? `${q.speaker}, ${q.role}` : q.speaker;
+    return r.bullet(`Reported (${who}, ${q.cue ?? 'said'}): ${q.text}`, q.citation);
+  }
   return r.quote(q.text, q.speaker, { role: q.role ?? undefined, cue: q.cue ?? undefined, citation: q.citation });
 }
 

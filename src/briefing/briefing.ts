@@ -1,5 +1,6 @@
 // The briefing service port: what commands ask for, answered from the store.
 
+import type { QuoteKind } from '../nlp/types.js';
 import type { Citation } from '../reply/model.js';
 import type { ArticleMetaRow, NameRow, QuoteHit } from '../store/ports.js';
 
@@ -16,6 +17,8 @@ export interface BriefQuote {
   speaker: string;
   role: string | null;
   cue: string | null;
+  /** 'indirect' words are the article's report of what was said, not the speaker's own words. */
+  kind: QuoteKind;
   citation: Citation;
 }
 

@@ -28,6 +28,14 @@ export function isNamedSpeaker(speaker: string | null): speaker is string {
   return typeof speaker === 'string' && speaker.trim().length > 1 && !UNRESOLVED_SPEAKER.test(speaker.trim());
 }
 
+/**
+ * Whether a stored attribution is worth showing as someone's words: a named speaker, and for
+ * reported speech at least a clause (an object such as "endorsed Trump" alone says nothing).
+ */
+export function isShowable(q: QuoteHit): boolean {
+  return isNamedSpeaker(q.speaker) && (q.kind !== 'indirect' || q.text.trim().split(/\s+/).length >= 4);
+}
+
 /** Whitespace- and punctuation-spacing-insensitive form, to find a tidied summary sentence in the text. */
 function loose(text: string): string {
   return text
@@ -52,6 +60,7 @@ export function toBriefQuote(q: QuoteHit): BriefQuote {
     speaker: q.speaker ?? 'unnamed source',
     role: q.role,
     cue: q.cue,
+    kind: q.kind,
     citation: citationOf(q, q.paragraph),
   };
 }
@@ -271,6 +280,7 @@ export function createBriefing(options: BriefingOptions): Briefing {
         candidates = [...candidates, ...more.filter((q) => !seen.has(`${q.articleId}#${q.index}`))];
       }
       const scored = candidates
+        .filter(isShowable)
         .map((q) => ({ q, score: fragmentScore(fragment, q.text) }))
         .sort((a, b) => b.score - a.score || quoteStrength(b.q) - quoteStrength(a.q));
       const matches = [];
@@ -299,9 +309,9 @@ export function createBriefing(options: BriefingOptions): Briefing {
           .map((n) => n.name);
         return { query: person, person: topic?.name ?? null, role: topic?.role ?? null, quotes: [], suggestions };
       }
-      const ordered = [...quotes].sort(
-        (a, b) => b.date.localeCompare(a.date) || a.articleId.localeCompare(b.articleId) || a.index - b.index,
-      );
+      const ordered = quotes
+        .filter(isShowable)
+        .sort((a, b) => b.date.localeCompare(a.date) || a.articleId.localeCompare(b.articleId) || a.index - b.index);
       return {
         query: person,
         person: topic.name,

@@ -49,7 +49,12 @@ export interface ComposeDigestOptions {
   /** The instant the digest is for (the scheduled slot), dated in `timeZone`. */
   at: number;
   timeZone: string;
+  /** Of these article ids, the ones stored as a feed's quiet baseline (left out); none when absent. */
+  quietArticleIds?: ((articleIds: string[]) => Promise<Set<string>>) | undefined;
 }
+
+/** Why a baseline article is out of a digest. */
+export const QUIET_REASON = "stored from a feed's first fetch (baseline), not news";
 
 function dateLabel(at: number, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', {
@@ -106,9 +111,17 @@ export async function composeDigest(options: ComposeDigestOptions): Promise<Dige
   }
   const articles = await store.listArticles({ since: options.since, limit: DIGEST_SCAN_LIMIT });
   const coveredUntil = Math.max(options.since, ...articles.map((a) => a.ingestedAt + 1));
+  const quiet =
+    articles.length > 0 && options.quietArticleIds
+      ? await options.quietArticleIds(articles.map((a) => a.id))
+      : new Set<string>();
   const kept: { article: ArticleMetaRow; reason: string }[] = [];
   const excluded: DigestExclusion[] = [];
   for (const article of articles) {
+    if (quiet.has(article.id)) {
+      excluded.push({ article, reason: QUIET_REASON });
+      continue;
+    }
     const reason = topics.length === 0 ? 'all topics' : await topicReason(store, article, topics);
     if (reason) kept.push({ article, reason });
     else excluded.push({ article, reason: `not about ${topics.map((t) => t.query).join(', ')}` });

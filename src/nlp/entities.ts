@@ -652,6 +652,19 @@ function runsOf(tokens: Token[]): Run[] {
   return runs;
 }
 
+/**
+ * The kind of a curated topic's entity: a catalog lists people ("Donald Trump") as well as
+ * organisations and places, and a person must stay a person for pronouns to resolve to them.
+ * Without a known first name, a capitalised pair ("White House") is an organisation.
+ */
+function catalogKind(canonical: string, title: string, nextWord: string): EntityKind {
+  const words = canonical.split(/\s+/);
+  const kind = classify(words, title, nextWord);
+  const first = (words[0] ?? '').toLowerCase();
+  if (kind === 'person' && !MALE_NAMES.has(first) && !FEMALE_NAMES.has(first)) return 'organization';
+  return kind === 'other' ? 'organization' : kind;
+}
+
 function classify(words: string[], title: string, nextWord: string): EntityKind {
   const name = words.join(' ');
   const lowerName = name.toLowerCase();
@@ -818,7 +831,7 @@ export function extractEntities(
         if (canon !== name) drafts[idx]?.aliases.add(name);
       } else if (catalogIndex.has(lowerName)) {
         const canon = catalogIndex.get(lowerName) ?? name;
-        idx = add(canon, 'organization');
+        idx = add(canon, catalogKind(canon, run.title, nextWord));
         if (canon !== name) drafts[idx]?.aliases.add(name);
       } else if (byName.has(lowerName)) {
         idx = byName.get(lowerName) ?? 0;

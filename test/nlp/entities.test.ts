@@ -72,4 +72,16 @@ describe('extractEntities', () => {
   it('does not take sentence-initial words for names', () => {
     expect(list.some((e) => ['The', 'Retired', 'Portuguese officials'].includes(e.name))).toBe(false);
   });
+
+  it('keeps a person in the topic catalog a person, so pronouns still resolve to them', () => {
+    const catalog: TopicCatalog = [
+      { name: 'Helen Marsh', aliases: ['Marsh'] },
+      { name: 'Harbour Board', aliases: [] },
+    ];
+    const text = 'The vote was close.\n\nHelen Marsh spoke first. Marsh said the Harbour Board had failed.';
+    const { paragraphs, sentences } = segment(text);
+    const found = extractEntities(text, paragraphs, sentences, catalog);
+    expect(named(found, 'Helen Marsh')?.kind).toBe('person');
+    expect(named(found, 'Harbour Board')?.kind).toBe('organization');
+  });
 });
