@@ -44,6 +44,12 @@ function loose(text: string): string {
     .trim();
 }
 
+/**
+ * How many of the newest sentences naming a topic a brief weighs: enough for several pages of
+ * facts and their near-duplicates, and a bound on the work at any archive size.
+ */
+export const BRIEF_CANDIDATES = 250;
+
 /** How close a fragment must come to a quote for /whosaid to name its speaker. */
 const WHOSAID_THRESHOLD = 0.72;
 
@@ -149,7 +155,7 @@ export function createBriefing(options: BriefingOptions): Briefing {
       hasMore: false,
     };
     if (!topic) return { ...empty, suggestions: await closestTopics(query, options.topics(), store) };
-    const hits = await store.searchSentences(topic.names, 400);
+    const hits = await store.searchSentences(topic.names, BRIEF_CANDIDATES);
     const bySpeaker = topic.kind === 'person' ? await store.quotesBySpeaker([topic.name], 50) : [];
     if (hits.length === 0 && bySpeaker.length === 0) {
       return { ...empty, suggestions: await closestTopics(query, options.topics(), store) };
@@ -273,10 +279,10 @@ export function createBriefing(options: BriefingOptions): Briefing {
       // Quotes holding every word first (few, and cheap at any archive size); any word only if that finds little.
       const wordsOf = searchWords(fragment);
       const terms = wordsOf.length ? wordsOf : [fragment];
-      let candidates = await store.searchQuotes(terms, 100, 'all');
+      let candidates = await store.searchQuotes(terms, 40, 'all');
       if (candidates.length < 5 && terms.length > 1) {
         const seen = new Set(candidates.map((q) => `${q.articleId}#${q.index}`));
-        const more = await store.searchQuotes(terms, 200, 'any');
+        const more = await store.searchQuotes(terms, 60, 'any');
         candidates = [...candidates, ...more.filter((q) => !seen.has(`${q.articleId}#${q.index}`))];
       }
       const scored = candidates
