@@ -3,7 +3,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { errorMessage } from '../errors.js';
 import { ArticleError, parseArticle } from './parse.js';
-import type { Article } from './schema.js';
+import { type Article, MAX_ARTICLE_CHARS } from './schema.js';
+
+/** A UTF-8 file holds at most 4 bytes a character (a UTF-16 unit takes at least 1 byte). */
+const MAX_ARTICLE_BYTES = 4 * MAX_ARTICLE_CHARS;
 
 export const ARTICLE_EXTENSIONS = ['.md', '.markdown', '.txt'] as const;
 
@@ -41,7 +44,10 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
 export async function loadArticleFile(path: string, root?: string): Promise<Article> {
   const info = await stat(path);
   const shown = root ? relative(root, path) || path : path;
-  if (info.size > 8 * 1024 * 1024) throw new ArticleError(shown, `too large (${info.size} bytes)`);
+  // A cheap check before reading: no file over the byte limit can be under MAX_ARTICLE_CHARS characters.
+  if (info.size > MAX_ARTICLE_BYTES) {
+    throw new ArticleError(shown, `too large (${info.size} bytes; the limit is ${MAX_ARTICLE_BYTES} bytes)`);
+  }
   return parseArticle(path, await readFile(path, 'utf8'));
 }
 

@@ -1,5 +1,6 @@
 // JSONL batch runner shared by `extract` and `summarize`: one output line per input line, errors included.
 import { z } from 'zod';
+import { MAX_ARTICLE_CHARS } from '../article/schema.js';
 import { errorMessage } from '../errors.js';
 import { type CliIo, readLines, writeLine } from './io.js';
 
@@ -7,7 +8,7 @@ const inputLine = z.object({ id: z.union([z.string(), z.number()]).transform(Str
 
 /**
  * Applies `fn` to each `{"id","text"}` line of stdin and writes `{"id", ...result}`.
- * A bad line gets `{"id","error"}` and the rest go on. Returns how many lines failed.
+ * A bad line, or a text over MAX_ARTICLE_CHARS, gets `{"id","error"}` and the rest go on. Returns how many lines failed.
  */
 export async function mapJsonl(
   io: CliIo,
@@ -31,6 +32,12 @@ export async function mapJsonl(
         );
       }
       id = parsed.data.id;
+      // Refused, never cut: a summary or quote list of half an article would read as the whole of it.
+      if (parsed.data.text.length > MAX_ARTICLE_CHARS) {
+        throw new Error(
+          `line ${lineNo}: id ${id}: text too large (${parsed.data.text.length} characters; the limit is ${MAX_ARTICLE_CHARS})`,
+        );
+      }
       await writeLine(io.stdout, JSON.stringify({ id, ...fn(parsed.data.text, id) }));
       ok++;
     } catch (error) {

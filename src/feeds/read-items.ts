@@ -74,7 +74,8 @@ interface Draft {
 function toArticle(draft: Draft, today: string): Article {
   const body = draft.paragraphs.join('\n\n');
   if (!body.trim()) throw new ItemFailure('no article text');
-  if (body.length > MAX_ARTICLE_CHARS) throw new ItemFailure(`too large (${body.length} characters)`);
+  if (body.length > MAX_ARTICLE_CHARS)
+    throw new ItemFailure(`too large (${body.length} characters; the limit is ${MAX_ARTICLE_CHARS})`);
   const title = shorten(draft.title.trim() || (draft.paragraphs[0] ?? '').trim(), 300);
   const meta = articleMetaSchema.safeParse({
     title,

@@ -1,6 +1,7 @@
 // Ingest: article -> reading -> store, skipping articles whose content hash is already stored.
 import { type LoadProblem, listArticleFiles, loadArticleFiles } from '../article/load.js';
-import type { Article } from '../article/schema.js';
+import { ArticleError } from '../article/parse.js';
+import { type Article, MAX_ARTICLE_CHARS } from '../article/schema.js';
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { analyseText, READING_VERSION } from '../nlp/analyse.js';
@@ -35,7 +36,17 @@ export function createIngestor(options: { store: ArticleStore; topics: TopicCata
   const { store, topics, logger } = options;
   // The stored hash covers the text and the version of the reading machine that read it.
   const versioned = (article: Article): Article => ({ ...article, hash: `${article.hash}.r${READING_VERSION}` });
+  // Every way in (files, feeds, pages, other callers) meets the same cap: refused with a reason, never cut.
+  const refuseTooLarge = (article: Article): void => {
+    if (article.body.length > MAX_ARTICLE_CHARS) {
+      throw new ArticleError(
+        article.origin,
+        `too large (${article.body.length} characters; the limit is ${MAX_ARTICLE_CHARS})`,
+      );
+    }
+  };
   const ingest = async (article: Article): Promise<UpsertOutcome> => {
+    refuseTooLarge(article);
     const stored = versioned(article);
     if ((await store.articleHash(article.id)) === stored.hash) return 'unchanged';
     return store.upsertArticle(stored, analyseText(article.body, { topics }));
@@ -43,6 +54,7 @@ export function createIngestor(options: { store: ArticleStore; topics: TopicCata
   const ingestMany = async (articles: readonly Article[]): Promise<UpsertOutcome[]> => {
     const outcomes: UpsertOutcome[] = [];
     const todo: { index: number; article: Article }[] = [];
+    for (const article of articles) refuseTooLarge(article);
     for (const [index, article] of articles.entries()) {
       const stored = versioned(article);
       if ((await store.articleHash(article.id)) === stored.hash) outcomes[index] = 'unchanged';

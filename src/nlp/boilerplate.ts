@@ -6,10 +6,16 @@ const CALLS_TO_ACTION =
 /** A DailyMail page header: "By . Jane Smith . PUBLISHED: 10:01 EST, 2 May 2014 . | . UPDATED: ...". */
 const MAIL_HEADER = /^by\s*\.\s*[\p{Lu}][^\n]{0,160}?(?:published|updated):/iu;
 const DATE_LINE = /^\s*date\s+\d{4}-\d{2}-\d{2}\s*$/i;
+// `(?:\s*\))?` rather than `\s*\)?\s*`: two adjacent `\s*` split a run of spaces every way, quadratic.
 const CREDIT =
-  /\((?:photo|image|video)\s*(?:by|:|credit)|(?:getty images|associated press|reuters|afp|ap photo)\s*\)?\s*$/i;
+  /\((?:photo|image|video)\s*(?:by|:|credit)|(?:getty images|associated press|reuters|afp|ap photo)(?:\s*\))?\s*$/i;
+/**
+ * "By Jane Smith and John Doe, CNN". Names never take the word "and" and the separators are a comma or
+ * a spaced "and": with `\s*and\s*` a name such as "Xxandxx" could be cut at every "and", which is
+ * exponential when the line does not match ("By Xx" + "andXx" x 30 took minutes).
+ */
 const BYLINE =
-  /^by\s+[\p{Lu}][\p{L}'.-]+(?:\s+[\p{Lu}][\p{L}'.-]+){0,3}(?:\s*(?:,|and)\s*[\p{Lu}][\p{L}'.-]+(?:\s+[\p{Lu}][\p{L}'.-]+){0,3})*\s*(?:,\s*cnn|for dailymail\.com|,\s*[\p{L} ]{0,30})?$/iu;
+  /^by\s+(?!and\s)[\p{Lu}][\p{L}'.-]+(?:\s+(?!and\s)[\p{Lu}][\p{L}'.-]+){0,3}(?:(?:\s*,\s*|\s+and\s+)(?!and\s)[\p{Lu}][\p{L}'.-]+(?:\s+(?!and\s)[\p{Lu}][\p{L}'.-]+){0,3})*\s*(?:,\s*cnn|for dailymail\.com|,\s*[\p{L} ]{0,30})?$/iu;
 
 /** Whether a paragraph reads as a headline: short, one line, no sentence-final punctuation. */
 export function looksLikeHeadline(text: string): boolean {
@@ -26,8 +32,8 @@ export function boilerplateReason(text: string): string | null {
   if (DATE_LINE.test(t)) return 'date line';
   if (MAIL_HEADER.test(t)) return 'page header';
   if (CALLS_TO_ACTION.test(t)) return 'call to action';
-  if (BYLINE.test(t) && t.length < 120) return 'byline';
-  if (CREDIT.test(t) && t.length < 200) return 'photo credit';
+  if (t.length < 120 && BYLINE.test(t)) return 'byline';
+  if (t.length < 200 && CREDIT.test(t)) return 'photo credit';
   if (looksLikeHeadline(t)) return 'headline';
   return null;
 }

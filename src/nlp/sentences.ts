@@ -144,7 +144,9 @@ const SENTENCE_STARTERS = new Set([
   'most',
 ]);
 
-const BOUNDARY = /[.!?…]+["'\u201d\u2019\u00bb)\]]*(?=\s)/g;
+// The lookbehind starts a candidate only at the first mark of a run: without it a long run of marks
+// with no space after it ("......") is rescanned from every position, which is quadratic.
+const BOUNDARY = /(?<![.!?…])[.!?…]+["'\u201d\u2019\u00bb)\]]*(?=\s)/g;
 
 function wordBefore(text: string, end: number): string {
   let i = end;
@@ -234,6 +236,7 @@ export function segment(
   sentences: Sentence[];
 } {
   const sentences: Sentence[] = [];
-  for (const p of paragraphs) sentences.push(...splitSentences(body, p.start, p.end, p.index));
+  // A loop, not push(...): spreading a paragraph of 100,000+ short sentences overflows the call stack.
+  for (const p of paragraphs) for (const s of splitSentences(body, p.start, p.end, p.index)) sentences.push(s);
   return { paragraphs, sentences };
 }

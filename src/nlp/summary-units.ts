@@ -13,9 +13,13 @@ export interface SummaryUnit {
   caption: boolean;
 }
 
-/** Calls to action, page furniture and agency lines that are never article text, wherever they sit. */
+/**
+ * Calls to action, page furniture and agency lines that are never article text, wherever they sit.
+ * "see the video … below" looks at most 120 characters ahead: an unbounded look from every "see video"
+ * in a long sentence without a full stop is quadratic.
+ */
 const FURNITURE =
-  /\b(?:scroll down for (?:video|more)|warning:? graphic content|read more:?|click here\b[^.]*|(?:see|watch) (?:the )?video\b[^.]*below|share this (?:article|story)|e-?mail to a friend|all rights reserved|follow @\w+)/giu;
+  /\b(?:scroll down for (?:video|more)|warning:? graphic content|read more:?|click here\b[^.]*|(?:see|watch) (?:the )?video\b[^.]{0,120}?below|share this (?:article|story)|e-?mail to a friend|all rights reserved|follow @\w+)/giu;
 
 /** A whole unit that is furniture: bylines, DailyMail page headers, credits, "contributed to this report". */
 const FURNITURE_UNIT =
@@ -38,9 +42,9 @@ const SEAM = new RegExp(
 /** Runs of two or more spaces: what is left of a paragraph or caption break in flattened text. */
 const GAP = /[ \t\u00a0]{2,}/g;
 
-/** Photo-caption cues: "(pictured)", "(left)", "(file photo)". */
+/** Photo-caption cues: "(pictured)", "(left)", "(file photo)". `[^()]` stops at the next "(": linear with many cues. */
 const CAPTION_CUE =
-  /\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file(?: photo| picture)?|second (?:left|right)|far (?:left|right)|front|back|circled|main)(?:[,;][^)]*)?\)|\bpictured\s*(?:above|below|left|right)?\s*$/i;
+  /\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file(?: photo| picture)?|second (?:left|right)|far (?:left|right)|front|back|circled|main)(?:[,;][^()]*)?\)|\bpictured(?:\s*(?:above|below|left|right))?\s*$/i;
 /** DailyMail label captions: "Heroic: Alyssa McKenna, 9 (right), saved her brother". */
 const LABEL_CAPTION =
   /^(?!(?:he|she|they|it|we|i|the)\b)[\p{Lu}'\u2018][\p{L}\p{N}'\u2019-]*(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}:\s+['\u2018"\u201c]?[\p{Lu}\p{N}]/u;

@@ -119,7 +119,8 @@ function sections(blocks: readonly Block[]): Section[] {
       current = { lines: [] };
       out.push(current);
     }
-    current.lines.push(...blockLines(b));
+    // A loop, not push(...): a text of 100,000+ lines would overflow the call stack as spread arguments.
+    for (const line of blockLines(b)) current.lines.push(line);
   }
   return out;
 }
