@@ -63,12 +63,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   let ingestor = createIngestor({ store, topics: catalog, logger });
   const feedStore = feedStoreFor(store);
   const subscriptions = subscriptionStoreOf(store);
+  // Digests leave out the articles a feed's first fetch stored (its baseline): they are not news.
+  const quietArticleIds = feedStore ? (ids: string[]) => feedStore.quietArticleIds(ids) : undefined;
   if (subscriptions) {
     services.digests = createDigestService({
       store: subscriptions,
       catalog: () => catalog,
       clock,
       timeZone: config.digest.timeZone,
+      quietArticleIds,
     });
   }
   if (feedStore) {
@@ -111,6 +114,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         clock,
         logger,
         catchupHours: config.digest.catchupHours,
+        quietArticleIds,
       });
       services.digests?.onChange(() => {
         void scheduler.refresh().catch((err: unknown) => logger.error({ err }, 'digest refresh failed'));

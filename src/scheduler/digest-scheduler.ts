@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { createTask, type ScheduledTask } from 'node-cron';
-import { composeDigest, renderDigest } from '../briefing/digest.js';
+import { type ComposeDigestOptions, composeDigest, renderDigest } from '../briefing/digest.js';
 import type { Clock } from '../clock.js';
 import { ChannelError, errorMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -34,6 +34,8 @@ export interface DigestSchedulerOptions {
   cron?: boolean;
   /** How long stop() waits for sends in flight before leaving them to their leases (20 s by default). */
   drainTimeoutMs?: number;
+  /** Of these article ids, the feed baseline ones that digests leave out (the feed store's). */
+  quietArticleIds?: ComposeDigestOptions['quietArticleIds'];
 }
 
 /** `unrecorded`: posted, but the store failed before the slot was marked sent; it is recorded later, never resent. */
@@ -156,6 +158,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
         since: fresh.coveredUntil,
         at: slot,
         timeZone: fresh.timeZone,
+        quietArticleIds: options.quietArticleIds,
       });
       const catchUp = late
         ? `Catch-up: the digest due ${formatSlot(slot, fresh.timeZone)}, sent late because Newsdesk was not running.`

@@ -1,5 +1,5 @@
 // The digests service commands use: subscribe, list, unsubscribe and preview a channel's digest.
-import { composeDigest, type Digest, renderDigest } from '../briefing/digest.js';
+import { type ComposeDigestOptions, composeDigest, type Digest, renderDigest } from '../briefing/digest.js';
 import type { Clock } from '../clock.js';
 import { isValidTimeZone } from '../config.js';
 import { UserError } from '../errors.js';
@@ -63,6 +63,8 @@ export interface DigestServiceOptions {
   timeZone: string;
   /** Default daily time, "08:00". */
   defaultTime?: string;
+  /** Of these article ids, the feed baseline ones that digests leave out (the feed store's). */
+  quietArticleIds?: ComposeDigestOptions['quietArticleIds'];
 }
 
 export function createDigestService(options: DigestServiceOptions): Digests {
@@ -133,6 +135,7 @@ export function createDigestService(options: DigestServiceOptions): Digests {
         since: sub?.coveredUntil ?? now - 86_400_000,
         at: now,
         timeZone: sub?.timeZone ?? defaults.timeZone,
+        quietArticleIds: options.quietArticleIds,
       });
       return {
         subscription: sub ? view(sub) : null,
