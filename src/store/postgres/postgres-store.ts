@@ -18,6 +18,7 @@ import {
 } from '../rows.js';
 import type { Store } from '../store.js';
 import { createPostgresSubscriptions } from './subscription-store.js';
+import { guardUnavailable, isUnavailable } from './unavailable.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user:pass@host:port/db; `?options=-c search_path=x` picks a schema. */
@@ -117,13 +118,6 @@ function anyPhrase(phrases: readonly string[], firstParam: number): { sql: strin
   return { sql: `(${sql})`, params };
 }
 
-/** Connection failures and server shutdowns: the store is unavailable, not the request wrong. */
-function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string') return error instanceof Error && /connect|terminat|timeout/i.test(error.message);
-  return /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|57P0[123]|08\w{3}|53300|53400)$/.test(code);
-}
-
 /** Applies numbered migrations once; the advisory lock makes two processes starting at once take turns. */
 async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
@@ -180,14 +174,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
 
   let closed = false;
 
-  async function guard<T>(what: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      if (isUnavailable(error)) throw new StoreUnavailableError(`Postgres store: ${what} failed`, { cause: error });
-      throw error;
-    }
-  }
+  const guard = guardUnavailable;
 
   const rows = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> =>
     (await pool.query<R>(sql, params)).rows;
