@@ -50,9 +50,12 @@ export function clip(text: string, max: number): string {
   return `${text.slice(0, end).trimEnd()}${ELLIPSIS}`;
 }
 
-/** Defuses @everyone, @here and <@id>/<@&id> so text cannot ping even if allowed_mentions were lost. */
+/** Defuses @everyone, @here, <@id>/<@&id> and <#channel> so text cannot ping or link even if allowed_mentions were lost. */
 export function neutraliseMentions(text: string): string {
-  return text.replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<@/g, '<@\u200b');
+  return text
+    .replace(/@(everyone|here)/gi, '@\u200b$1')
+    .replace(/<@/g, '<@\u200b')
+    .replace(/<#/g, '<#\u200b');
 }
 
 /** Escapes Discord markdown in text we did not write (articles, user input), then defuses mentions. */
@@ -167,7 +170,8 @@ function toEmbeds(reply: Reply): DiscordEmbed[] {
   if (reply.more) {
     const text = clip(neutraliseMentions(`More: ${reply.more}`), DISCORD_LIMITS.footer);
     const last = embeds.at(-1);
-    if (last) last.footer = { text };
+    // A full embed (4096 description + 256 title) plus a long footer would pass the 6000 a message allows.
+    if (last && embedLength(last) + text.length <= DISCORD_LIMITS.embedTotal) last.footer = { text };
     else embeds.push({ color, footer: { text } });
   }
   return embeds;

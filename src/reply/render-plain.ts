@@ -26,8 +26,24 @@ function renderBlock(b: Block): string {
   }
 }
 
+/** C0 controls but newline and tab, DEL and C1 controls (CSI among them): what moves a terminal's cursor or sets colours. */
+const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Article text and user input made inert for a terminal: line breaks become newlines, and every other
+ * control character is shown as its visible symbol (ESC as ␛, DEL as ␡, C1 controls as �), so an
+ * escape sequence in an article cannot clear the screen, recolour it or overwrite a line.
+ */
+export function inertForTerminal(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(TERMINAL_CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    return code === 0x7f ? '\u2421' : '\ufffd';
+  });
+}
+
 export function renderPlain(reply: Reply): string {
   const lines = reply.blocks.map(renderBlock);
   if (reply.more) lines.push(`More: ${reply.more}`);
-  return `${lines.join('\n').replace(/^\n+/, '')}\n`;
+  return `${inertForTerminal(lines.join('\n')).replace(/^\n+/, '')}\n`;
 }

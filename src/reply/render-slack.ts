@@ -113,10 +113,15 @@ export function splitEscaped(text: string, max: number): string[] {
   return chunks.filter((c) => c.length > 0);
 }
 
-/** A citation as mrkdwn: a link when the article has an http(s) URL, plain text otherwise. */
+/** Longest citation label and link URL: together with a trimmed attribution they leave room for the text in a section. */
+const MAX_LABEL_CHARS = 300;
+const MAX_URL_CHARS = 1000;
+const MAX_ATTRIBUTION_CHARS = 500;
+
+/** A citation as mrkdwn: a link when the article has an http(s) URL (not absurdly long), plain text otherwise. */
 function citationMrkdwn(c: Citation): string {
-  const label = safeText(citationLabel(c)).replace(/\|/g, '¦');
-  if (c.url && /^https?:\/\/[^\s]+$/i.test(c.url)) {
+  const label = trimEscaped(safeText(citationLabel(c)).replace(/\|/g, '¦'), MAX_LABEL_CHARS);
+  if (c.url && c.url.length <= MAX_URL_CHARS && /^https?:\/\/[^\s]+$/i.test(c.url)) {
     const url = escapeMrkdwn(c.url).replace(/\|/g, '%7C');
     return `<${url}|${label}>`;
   }
@@ -151,7 +156,7 @@ function renderBlock(b: Block): SlackBlock[] {
     case 'quote': {
       const who = [safeText(b.speaker), b.role ? safeText(b.role) : ''].filter(Boolean);
       const name = who[0] ? `*${who[0]}*` : '';
-      const attribution = [name, ...who.slice(1)].filter(Boolean).join(', ');
+      const attribution = trimEscaped([name, ...who.slice(1)].filter(Boolean).join(', '), MAX_ATTRIBUTION_CHARS);
       const cite = b.citation ? ` · _${citationMrkdwn(b.citation)}_` : '';
       const quoted = safeText(b.text.replace(/\s*\n\s*/g, ' ').trim());
       return [sectionWithSuffix('>“', quoted, `”\n— ${attribution}${cite}`)];
@@ -204,7 +209,9 @@ function fallbackText(blocks: readonly SlackBlock[], part: number, parts: number
     if (first) break;
   }
   const label = parts > 1 ? ` (${part}/${parts})` : '';
-  const text = trimEscaped(first.replace(/\s+/g, ' ').trim() || 'Newsdesk', SLACK_LIMITS.fallbackChars);
+  // Links become their labels first: trimming must never leave half a `<url|label>` behind.
+  const plain = first.replace(/<[^<>|]*\|([^<>]*)>/g, '$1');
+  const text = trimEscaped(plain.replace(/\s+/g, ' ').trim() || 'Newsdesk', SLACK_LIMITS.fallbackChars);
   return `${text}${label}`;
 }
 
