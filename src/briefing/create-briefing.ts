@@ -164,12 +164,9 @@ export function createBriefing(options: BriefingOptions): Briefing {
     const articleQuotes = await store.quotesInArticles(articleIds);
     const quotesByArticle = new Map<string, QuoteHit[]>();
     for (const q of articleQuotes) quotesByArticle.set(q.articleId, [...(quotesByArticle.get(q.articleId) ?? []), q]);
-    // Quotes that overlap a sentence naming the topic: found from the one full-text search above.
-    const hitSpans = new Map<string, SentenceHit[]>();
-    for (const h of hits) hitSpans.set(h.articleId, [...(hitSpans.get(h.articleId) ?? []), h]);
-    const quoteHits = articleQuotes.filter((q) =>
-      (hitSpans.get(q.articleId) ?? []).some((h) => q.start < h.end && q.end > h.start),
-    );
+    // Quotes in a paragraph that names the topic: found from the one full-text search above.
+    const hitParagraphs = new Set(hits.map((h) => `${h.articleId}#${h.paragraph}`));
+    const quoteHits = articleQuotes.filter((q) => hitParagraphs.has(`${q.articleId}#${q.paragraph}`));
 
     // Facts: sentences about the topic that are not themselves verbatim quotes, most relevant first,
     // newest first within a relevance tier, near-duplicates across articles merged.
@@ -207,23 +204,29 @@ export function createBriefing(options: BriefingOptions): Briefing {
       if (facts.length < wanted) facts.push({ text: hit.text, citation, alsoIn: [], terms });
     }
 
-    // Quotes from the articles most about the topic count too, even when their words do not name it.
+    // A reply from a side (a campaign, a spokesperson) often does not name the topic: in the
+    // articles most about it (two or more lines), such replies count even then.
     const hitsPerArticle = new Map<string, number>();
     for (const h of hits) hitsPerArticle.set(h.articleId, (hitsPerArticle.get(h.articleId) ?? 0) + 1);
     const central = new Set([...hitsPerArticle].filter(([, n]) => n >= 2).map(([id]) => id));
+    const sideOf = (q: QuoteHit) =>
+      SIDE_MARKERS.test(`${q.role ?? ''} ${q.cue ?? ''}`) && q.speaker?.toLowerCase() !== topic.name.toLowerCase();
     const seen = new Set<string>();
-    const pool = [...bySpeaker, ...quoteHits, ...articleQuotes.filter((q) => central.has(q.articleId))].filter((q) => {
+    const pool = [
+      ...bySpeaker,
+      ...quoteHits,
+      ...articleQuotes.filter((q) => central.has(q.articleId) && sideOf(q)),
+    ].filter((q) => {
       const key = `${q.articleId}#${q.index}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return isNamedSpeaker(q.speaker) && q.kind !== 'indirect';
     });
-    const sideOf = (q: QuoteHit) => SIDE_MARKERS.test(`${q.role ?? ''} ${q.cue ?? ''}`);
-    const sides = pool.filter((q) => sideOf(q) && q.speaker?.toLowerCase() !== topic.name.toLowerCase());
+    const sides = pool.filter(sideOf);
     const sideSpeakers = new Set(sides.map((q) => (q.speaker ?? '').toLowerCase()));
     const mentions = (q: QuoteHit) => (countMatches(q.text, topic.names) > 0 ? 1 : 0);
     const main = pickQuotes(
-      pool.filter((q) => !sideOf(q) || q.speaker?.toLowerCase() === topic.name.toLowerCase()),
+      pool.filter((q) => !sideOf(q)),
       sideSpeakers,
       mentions,
       page * quotesPerPage + 1,

@@ -35,6 +35,18 @@ export interface Reply {
   error?: boolean | undefined;
 }
 
+const OUTER_DOUBLE_MARKS = /^[\s"“”„«»]+|[\s"“”„«»]+$/g;
+
+/**
+ * The words of a quote without the double quotation marks around them: a stored span may or may
+ * not include its marks (and machine-translated text loses or unbalances them), so every renderer
+ * gets bare words and puts its own marks around them. Inner marks, single ones included, stay.
+ */
+export function quoteWords(text: string): string {
+  const bare = text.replace(OUTER_DOUBLE_MARKS, '');
+  return bare.length > 0 ? bare : text;
+}
+
 /** Small builders so commands read like the reply they produce. */
 export const r = {
   heading: (text: string): Block => ({ type: 'heading', text }),
@@ -44,7 +56,7 @@ export const r = {
     text: string,
     speaker: string,
     extra: { role?: string | undefined; cue?: string | undefined; citation?: Citation | undefined } = {},
-  ): Block => ({ type: 'quote', text, speaker, ...extra }),
+  ): Block => ({ type: 'quote', text: quoteWords(text), speaker, ...extra }),
   divider: (): Block => ({ type: 'divider' }),
   context: (text: string): Block => ({ type: 'context', text }),
 };
@@ -63,9 +75,17 @@ export function failure(text: string): Reply {
   return { blocks: [{ type: 'text', text }], ephemeral: true, error: true };
 }
 
-/** "CNN, 2024-02-13, ¶3": how a citation reads in every renderer. */
+/** A title short enough to repeat on every cited line: cut at a word, with a visible "…". */
+export function shortTitle(title: string, max = 48): string {
+  if (title.length <= max) return title;
+  const cut = title.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+}
+
+/** "Former Trump advisers warn he would seek to…, 2024-02-13, ¶3": how a citation reads in every renderer. */
 export function citationLabel(c: Citation): string {
-  const parts = [c.title];
+  const parts = [shortTitle(c.title)];
   if (c.date) parts.push(c.date);
   parts.push(`¶${c.paragraph}`);
   return parts.join(', ');
