@@ -27,6 +27,7 @@ function renderBlock(b: Block): string {
 }
 
 /** C0 controls but newline and tab, DEL and C1 controls (CSI among them): what moves a terminal's cursor or sets colours. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**

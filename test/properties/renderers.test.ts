@@ -221,6 +221,7 @@ describe('Discord renderer (fast-check)', () => {
 });
 
 /** C0 controls other than newline and tab, DEL and the C1 controls (CSI 0x9b among them): what moves a cursor or sets colours. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 describe('plain renderer (fast-check)', () => {
