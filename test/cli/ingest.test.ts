@@ -70,7 +70,7 @@ describe('newsdesk ingest <feed url>', () => {
     const r = await run(['ask', '/brief taiwan']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Brief: Taiwan');
-    expect(r.stdout).toContain('Taiwan chip exports hit a record as new plants open');
+    expect(r.stdout).toContain('Taiwan chip exports hit a record as new plants…');
     expect(r.stdout).toMatch(/Chen Wei-ting|semiconductor exports/);
   });
 
