@@ -495,7 +495,12 @@ export function npSane(tokens: readonly Token[], np: Np): boolean {
   const first = tokens[np.from];
   if (!first) return false;
   const l = first.lower;
-  if (NOT_NP_START.has(l) && !(l === 'at' && low(tokens[np.from + 1]) === 'least')) return false;
+  if (
+    NOT_NP_START.has(l) &&
+    !(l === 'at' && low(tokens[np.from + 1]) === 'least') &&
+    !(l === 'just' && isQuantity(low(tokens[np.from + 1])))
+  )
+    return false;
   const single = np.to - np.from === 1;
   if (
     single &&
@@ -505,6 +510,16 @@ export function npSane(tokens: readonly Token[], np: Np): boolean {
   if (!isCapitalised(first.text) && /(?:ing|ed)$/.test(l) && !SOURCE_NOUNS.has(l) && !PARTICIPLE_MODIFIERS.has(l))
     return false;
   return true;
+}
+
+/** Words that make a noun phrase a share of people ("28 percent of voters", "a majority"). */
+const SHARE_WORDS = new Set(['percent', '%', 'majority', 'plurality', 'half', 'third', 'thirds', 'quarter']);
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozen']);
+
+/** A number in digits or words ("28", "four"), or a share word. */
+export function isQuantity(l: string): boolean {
+  const c = l.charCodeAt(0);
+  return (c >= 48 && c <= 57) || NUMBER_WORDS.has(l) || SHARE_WORDS.has(l);
 }
 
 export function npLooksLikeSpeaker(tokens: readonly Token[], np: Np, entityStarts: ReadonlySet<number>): boolean {
@@ -522,7 +537,10 @@ export function npLooksLikeSpeaker(tokens: readonly Token[], np: Np, entityStart
     if (isCapitalised(t.text) && n <= 3 && !['The', 'A', 'An', 'It', 'This', 'That', 'There'].includes(t.text))
       return true;
   }
+  // "Just 28 percent of voters said", "About four in 10 said": a share of respondents.
+  for (let k = np.from; k < np.to; k++) if (SHARE_WORDS.has(low(tokens[k]))) return true;
   const last = low(tokens[np.to - 1]);
+  if (isQuantity(last) && np.to - np.from >= 3 && ['in', 'of', 'out'].includes(low(tokens[np.to - 2]))) return true;
   if (['who', 'which', 'one', 'others', 'some', 'many', 'both', 'percent', 'half', 'third', 'majority'].includes(last))
     return true;
   // "The actress said", "some advocates for stem cell research said": a short determiner phrase.
@@ -608,6 +626,8 @@ export function subjectBefore(tokens: readonly Token[], v: number, lo: number): 
     )
       break;
     if (SPEECH_VERBS.has(l) && from < to) break;
+    // "..., with three in 10 saying": an absolute phrase; its noun phrase starts after "with".
+    if (l === 'with' && tokens[from - 2]?.text === ',') break;
     from--;
   }
   while (from < to - 1 && NP_LEADING_ADVERBS.has(low(tokens[from]))) from++;

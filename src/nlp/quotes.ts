@@ -65,7 +65,7 @@ function framedByVerb(body: string, pos: number): boolean {
 
 /** Words right before a quoted title: "the show “The Apprentice,”", "an interview with “Fox News Sunday.”". */
 const TITLE_BEFORE =
-  /(?:show|program|programme|podcast|movie|film|book|documentary|song|album|series|column|article|op-ed|headline|magazine|newspaper|titled|entitled|called|named|dubbed|with|on|of|in|the)\W*$/;
+  /\b(?:show|program|programme|podcast|movie|film|book|documentary|song|album|series|column|article|op-ed|headline|magazine|newspaper|titled|entitled|called|named|dubbed|with|on|of|in|the)\W*$/;
 /** Framing verbs in their bare form are nouns ("the caustic chant") unless a modal or "to" comes first. */
 const BARE_FRAMING = new Set([
   'call',
@@ -209,6 +209,10 @@ export function extractQuotes(
           (i + 1 >= tokens.length ||
             t.text === ';' ||
             isCapitalised(tokens[i + 1]?.text ?? 'A') ||
+            // "... an outsider. 28 percent said": a figure opens a sentence after a lower-case word.
+            (t.text === '.' &&
+              /^\p{N}/u.test(tokens[i + 1]?.text ?? '') &&
+              /^\p{Ll}{2}/u.test(tokens[i - 1]?.text ?? '')) ||
             /^[“"‘('`«]/.test(tokens[i + 1]?.text ?? ''));
         const closesQuote =
           t !== undefined &&
@@ -553,7 +557,9 @@ export function extractQuotes(
         // Pattern: CLAUSE, NP said [tail].  /  CLAUSE, said NP.
         const npStart = subjOk && before ? before.from : -1;
         const commaBefore = npStart > s0 ? tokens[npStart - 1] : undefined;
-        const inverted = !subjOk && tokens[i - 1]?.text === ',' ? subjectAfter(tokens, cc.next, s1) : null;
+        // "..., said NP" inverts; "..., saying NP VP" is a participle of the main clause, never inverted.
+        const inverted =
+          !subjOk && tokens[i - 1]?.text === ',' && !t.lower.endsWith('ing') ? subjectAfter(tokens, cc.next, s1) : null;
         const invertedOk = inverted !== null && npLooksLikeSpeaker(tokens, inverted, ctx.entityStarts);
         const thatAfter = low(tokens[cc.next]) === 'that';
         if (((commaBefore?.text === ',' || commaBefore?.text === '—') && !thatAfter) || invertedOk) {

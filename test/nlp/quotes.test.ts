@@ -129,6 +129,33 @@ const cases: Case[] = [
     fragment: 'We are broke',
     speaker: 'Tom Reyes',
   },
+  {
+    name: 'a quote after "said NAME." continues that speaker even when the name ends like "on"',
+    text: 'The port reopened.\n\n“The harbour is open,” said Tom Fenton. “The boats can sail again tomorrow.”',
+    fragment: 'The boats can sail again',
+    speaker: 'Tom Fenton',
+    kind: 'direct',
+  },
+  {
+    name: 'a share of respondents speaks ("Just 28 percent of voters said")',
+    text: 'The survey ran all week.\n\nJust 28 percent of voters said they trusted the council. About four in 10 said the roads were worse.',
+    fragment: 'the roads were worse',
+    speaker: 'About four in 10',
+    kind: 'indirect',
+  },
+  {
+    name: 'a participle cue takes the subject of the main clause, never the noun after it',
+    text: 'The budget passed late.\n\nAna Ortiz defended the new tax, saying the schools would get the money.',
+    fragment: 'the schools would get the money',
+    speaker: 'Ana Ortiz',
+    cue: 'saying',
+  },
+  {
+    name: 'an absolute phrase speaks for itself ("with three in 10 saying")',
+    text: 'The poll closed.\n\nMost drivers shrugged off the change, with three in 10 saying the bridge toll made no difference.',
+    fragment: 'the bridge toll made no difference',
+    speaker: 'three in 10',
+  },
 ];
 
 const verbFamily: [string, string][] = [
