@@ -1,9 +1,9 @@
 // Plain-text renderer for the console and the CLI: readable in a terminal, nothing platform-specific.
-import { type Block, citationLabel, type Reply } from './model.js';
+import { type Block, citationLabel, quoteWords, type Reply } from './model.js';
 
-/** Wraps verbatim words in quotation marks, unless the words already open or close with one. */
+/** Verbatim words in quotation marks (any double marks around them in the source dropped first). */
 export function quoted(text: string): string {
-  return /^["“‘'«]|["”’'»]$/.test(text) ? text : `“${text}”`;
+  return `“${quoteWords(text)}”`;
 }
 
 function renderBlock(b: Block): string {

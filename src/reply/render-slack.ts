@@ -91,7 +91,8 @@ export function trimEscaped(text: string, max: number): string {
   if (amp >= 0 && amp > cut.length - 6 && !cut.slice(amp).includes(';')) cut = cut.slice(0, amp);
   const space = cut.search(/\s\S*$/);
   if (space > max * 0.8) cut = cut.slice(0, space);
-  return `${cut.trimEnd()}…`;
+  // A cut can turn a harmless word into a mention ("@channelA" -> "@channel…"): defuse again.
+  return neutraliseMentions(`${cut.trimEnd()}…`);
 }
 
 /** Splits escaped text into chunks of at most `max` characters, at whitespace where possible. */
@@ -106,7 +107,7 @@ export function splitEscaped(text: string, max: number): string[] {
       const amp = rest.lastIndexOf('&', cut);
       if (amp > cut - 6 && !rest.slice(amp, cut).includes(';')) cut = amp;
     }
-    chunks.push(rest.slice(0, cut).trimEnd());
+    chunks.push(neutraliseMentions(rest.slice(0, cut).trimEnd()));
     rest = rest.slice(cut).trimStart();
   }
   if (rest.length) chunks.push(rest);

@@ -232,3 +232,13 @@ describe('limits', () => {
     expect(blockChars({ type: 'section', text: { type: 'mrkdwn', text: 'abc' } })).toBe(3);
   });
 });
+
+describe('mentions made by cutting text', () => {
+  it('defuses "@channel" left behind when a longer word is cut (fallback text and split sections)', () => {
+    const text = '\u0000@channelA'.repeat(60);
+    const [message] = renderSlack({ blocks: [{ type: 'context', text }] });
+    expect(message?.text).not.toMatch(/@(?:here|channel|everyone)\b/i);
+    expect(trimEscaped('@channelA@channelA', 9)).not.toMatch(/@channel\b/);
+    for (const chunk of splitEscaped('@channelA'.repeat(400), 3000)) expect(chunk).not.toMatch(/@channel\b/);
+  });
+});
