@@ -47,7 +47,7 @@ describe('commands on the seed article', () => {
     expect(text).toContain('I think he would try to get out of it.');
   });
 
-  it('/quotes keeps a quote nested in Bolton\'s account with its own speaker, and marks reported speech', async () => {
+  it("/quotes keeps a quote nested in Bolton's account with its own speaker, and marks reported speech", async () => {
     const bolton = await app.ask('/quotes bolton');
     expect(bolton).not.toContain('This is Taiwan.');
     expect(bolton).toMatch(/• Reported \(John Bolton, [^)]*according to\): his view is that Taiwan is too small/);
