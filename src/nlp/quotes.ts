@@ -66,6 +66,18 @@ function framedByVerb(body: string, pos: number): boolean {
 /** Words right before a quoted title: "the show “The Apprentice,”", "an interview with “Fox News Sunday.”". */
 const TITLE_BEFORE =
   /\b(?:show|program|programme|podcast|movie|film|book|documentary|song|album|series|column|article|op-ed|headline|magazine|newspaper|titled|entitled|called|named|dubbed|with|on|of|in|the)\W*$/;
+/** "on ABC News's", "told CBS's", "the reality show": what comes right before a show's title. */
+const PROGRAMME_BEFORE =
+  /(?:\b(?:[Oo]n|[Tt]o|told|[Ww]ith)\s+(?:[\p{Lu}][\p{L}.&-]*\s+){0,3}[\p{Lu}][\p{L}.&-]*['’]s|\b(?:show|program|programme|podcast|series|sitcom|documentary|film|movie|book|memoir|column)),?\s*$/u;
+
+/** A short capitalised span right after a programme cue: a title, not a quote. */
+function isProgrammeTitle(body: string, span: MarkedSpan, paragraphStart: number): boolean {
+  if (!span.closed) return false;
+  const inner = body.slice(span.start + 1, span.end - 1);
+  if (!isCapitalised(inner) || inner.split(' ').length > 6) return false;
+  return PROGRAMME_BEFORE.test(body.slice(Math.max(paragraphStart, span.start - 60), span.start));
+}
+
 /** Framing verbs in their bare form are nouns ("the caustic chant") unless a modal or "to" comes first. */
 const BARE_FRAMING = new Set([
   'call',
@@ -167,6 +179,7 @@ export function extractQuotes(
   const results: Attribution[] = [];
   const usedCues = new Set<number>();
   const direct = new Map<MarkedSpan, Attribution>();
+  const titles = new Set<MarkedSpan>();
   let previous: Attribution | null = null;
   let spanIdx = 0;
 
@@ -251,6 +264,11 @@ export function extractQuotes(
 
     // 1. Direct quotes: the attribution after ("...," she said) or before (she said: "...").
     for (const span of pSpans) {
+      // A programme or show named in a lead-in ("On CBS's “Face the Nation,” Sanders said") is a title.
+      if (isProgrammeTitle(body, span, p.start)) {
+        titles.add(span);
+        continue;
+      }
       const a = firstTokenAt(span.end);
       const b = firstTokenAt(span.start) - 1;
       let speaker: SpeakerMention | null = null;
@@ -706,7 +724,7 @@ export function extractQuotes(
 
     // 2b. Quoted fragments framed by a verb ("called Trump “unhinged.”"): mixed, up to the quote's end.
     for (const span of pSpans) {
-      if (span.absorbed || direct.has(span)) continue;
+      if (span.absorbed || direct.has(span) || titles.has(span)) continue;
       const q = firstTokenAt(span.start);
       const s0 = sentStart[q] ?? 0;
       let v = -1;
@@ -807,7 +825,7 @@ export function extractQuotes(
       last = byStart[ri] ?? last;
       ri++;
     }
-    if (span.absorbed) continue;
+    if (span.absorbed || titles.has(span)) continue;
     const att = direct.get(span);
     if (att) {
       results.push(att);

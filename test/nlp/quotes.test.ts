@@ -245,6 +245,14 @@ describe('extractQuotes', () => {
     expect(outer?.speaker).toBe('Tom Reyes');
   });
 
+  it('reads a programme named in a lead-in as a title, and the reported clause after it', () => {
+    const text =
+      'The debate ran late.\n\nOn Channel Nine\'s "Morning Desk," Ana Ortiz said that the harbour would flood.';
+    const qs = quotes(text);
+    expect(qs.some((q) => q.text.includes('Morning Desk'))).toBe(false);
+    expect(find(text, 'the harbour would flood')?.speaker).toBe('Ana Ortiz');
+  });
+
   it('leaves out titles, scare quotes and slogans', () => {
     const text =
       'The film “Blue River” opened on Friday.\n\nThe so-called “reform” of the harbour board passed on Friday.\n\nMarchers carried signs reading “Save the harbour” past the hall.';
