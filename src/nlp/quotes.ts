@@ -748,10 +748,8 @@ export function extractQuotes(
       let np = subjectBefore(tokens, v, s0);
       if (low(verb).endsWith('ing') && tokens[v - 1]?.text === ',') {
         // "..., calling Trump “a fascist”": the subject of the main clause.
-        np = null;
-        let e = s0;
-        while (e < v && e < s0 + 8 && isWord(tokens[e]) && (e === s0 || isCapitalised(tokens[e]?.text ?? ''))) e++;
-        if (e > s0) np = { from: s0, to: e, roleFrom: -1, roleTo: -1 };
+        // A lead-in ("Speaking at a town hall, Trump went after Bush, calling ...") is skipped.
+        np = sentenceSubject(tokens, s0, v);
       }
       if (!np || !npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) continue;
       const speaker = speakerOf(ctx, tokens, np);

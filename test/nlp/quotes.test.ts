@@ -151,6 +151,13 @@ const cases: Case[] = [
     cue: 'saying',
   },
   {
+    name: 'a participle framing a fragment takes the subject after a lead-in',
+    text: 'The forum ran late.\n\nSpeaking at a town hall in Dover, Ana Ortiz went after Tom Reyes, calling him “a total stiff.”',
+    fragment: 'a total stiff',
+    speaker: 'Ana Ortiz',
+    kind: 'mixed',
+  },
+  {
     name: 'an absolute phrase speaks for itself ("with three in 10 saying")',
     text: 'The poll closed.\n\nMost drivers shrugged off the change, with three in 10 saying the bridge toll made no difference.',
     fragment: 'the bridge toll made no difference',
