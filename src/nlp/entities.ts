@@ -580,6 +580,8 @@ function runsOf(tokens: Token[]): Run[] {
     }
     const from = i;
     const words: Token[] = [];
+    // Where each word stands in `tokens`: kept as we go, so finding the head costs nothing.
+    const at: number[] = [];
     let possessive = false;
     let j = i;
     while (j < tokens.length) {
@@ -588,6 +590,7 @@ function runsOf(tokens: Token[]): Run[] {
       if (isCapitalised(tok.text)) {
         if (words.length > 0 && NOT_NAMES.has(tok.lower)) break;
         words.push(tok);
+        at.push(j);
         j++;
         // "Gen." / "F." / "U.S." keep their period inside the run.
         const dot = tokens[j];
@@ -612,6 +615,7 @@ function runsOf(tokens: Token[]): Run[] {
         (tok.text === 'and' && ORG_WORDS.has(lower(tokens[j + 2])));
       if (connects && isCapitalised(tokens[j + 1]?.text ?? '') && words.length > 0) {
         words.push(tok);
+        at.push(j);
         j++;
         continue;
       }
@@ -643,7 +647,7 @@ function runsOf(tokens: Token[]): Run[] {
         possessive,
         sentenceStart: from === 0 && w === 0 && titleEnd === 0,
         next: j + (possessive ? 1 : 0),
-        head: tokens.indexOf(words[w] ?? first),
+        head: at[w] ?? at[titleEnd] ?? -1,
         tokens,
       });
     }

@@ -30,6 +30,8 @@ describe('looksLikeHeadline', () => {
     ['Council leader quits over budget row', true],
     ['The council met on Tuesday.', false],
     ['Two words', false],
+    ["``We will not back down on the budget,'' the mayor said''", false],
+    ["``We will win this fight in the end''", false],
   ])('%s -> %s', (text, expected) => {
     expect(looksLikeHeadline(text)).toBe(expected);
   });

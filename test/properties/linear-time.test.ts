@@ -125,11 +125,8 @@ const N = 50_000;
  * long sentence with many runs is quadratic (800,000 characters of "Label: " took 3.5 s, of "A. B. " 13 s).
  * Skipped, not weakened: remove an entry once entities.ts keeps the index instead of searching for it.
  */
-const KNOWN_QUADRATIC: Record<string, string> = {
-  'colon labels': 'entities.ts runsOf() indexOf per run',
-  'names and commas': 'entities.ts runsOf() indexOf per run',
-  'pairs of capital initials, one endless sentence': 'entities.ts runsOf() indexOf per run',
-};
+/** Bodies whose reading is known not to be linear yet, with where (skipped, listed so they are not forgotten). */
+const KNOWN_QUADRATIC: Record<string, string> = {};
 
 describe('the reading machine runs in linear time on adversarial bodies (n = 50,000 and 200,000 characters)', () => {
   for (const [name, body] of Object.entries(BODIES)) {
