@@ -24,7 +24,16 @@ const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
 
 /** Lower-cased, possessive and plural stripped: "Arsenal's" and "arsenals" count as one term. */
 export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/['\u2019]s$/, '');
+  return stemLower(word.toLowerCase());
+}
+
+/** `stem` of a word that is already lower case (the summarizer's hot path: no regex, one pass). */
+function stemLower(lower: string): string {
+  let w = lower;
+  if (w.length > 2 && w.charCodeAt(w.length - 1) === 115 /* s */) {
+    const apostrophe = w.charCodeAt(w.length - 2);
+    if (apostrophe === 39 || apostrophe === 0x2019) w = w.slice(0, -2);
+  }
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is'))
     w = w.slice(0, -1);
@@ -47,11 +56,14 @@ export function contentTerms(text: string): Term[] {
   const out: Term[] = [];
   let first = true;
   for (const w of words(text)) {
-    const s = stem(w);
+    const lower = w.toLowerCase();
     const isFirst = first;
     first = false;
-    if (s.length < 2 || STOPWORDS.has(s) || STOPWORDS.has(w.toLowerCase())) continue;
-    out.push({ stem: s, capitalised: !isFirst && /^\p{Lu}/u.test(w) });
+    if (STOPWORDS.has(lower)) continue;
+    const s = stemLower(lower);
+    if (s.length < 2 || STOPWORDS.has(s)) continue;
+    // Capitalised: the first character changes when lower-cased (cheaper than a Unicode regex per word).
+    out.push({ stem: s, capitalised: !isFirst && w.charAt(0) !== lower.charAt(0) });
   }
   return out;
 }

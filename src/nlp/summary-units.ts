@@ -18,6 +18,8 @@ export interface SummaryUnit {
  * "see the video … below" looks at most 120 characters ahead: an unbounded look from every "see video"
  * in a long sentence without a full stop is quadratic.
  */
+/** A cheap first look: only text holding one of these words can hold furniture (the full pattern is slow). */
+const MAY_BE_FURNITURE = /scroll|graphic|read more|click|video|share this|mail to|rights reserved|follow @/i;
 const FURNITURE =
   /\b(?:scroll down for (?:video|more)|warning:? graphic content|read more:?|click here\b[^.]*|(?:see|watch) (?:the )?video\b[^.]{0,120}?below|share this (?:article|story)|e-?mail to a friend|all rights reserved|follow @\w+)/giu;
 
@@ -96,9 +98,10 @@ export function summaryUnits(sentences: readonly Sentence[]): SummaryUnit[] {
     let text = sentence.text;
     if (si === 0 || units.length === 0) text = text.replace(DATELINE, '');
     for (const piece of pieces(text)) {
-      const cleaned = tidy(piece.text.replace(FURNITURE, ' '));
+      const cleaned = tidy(MAY_BE_FURNITURE.test(piece.text) ? piece.text.replace(FURNITURE, ' ') : piece.text);
       if (!/\p{L}/u.test(cleaned) || FURNITURE_UNIT.test(cleaned)) continue;
-      if (CREDIT.test(cleaned) && cleaned.split(' ').length < 8) continue;
+      // The word count first: it is cheap, and only short units can be credits.
+      if (cleaned.split(' ').length < 8 && CREDIT.test(cleaned)) continue;
       const unfinished = piece.cut && !ENDS.test(cleaned);
       units.push({
         text: cleaned,

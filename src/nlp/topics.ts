@@ -21,13 +21,25 @@ export function nameMatcher(name: string): RegExp {
   return new RegExp(pattern, acronym ? 'gu' : 'giu');
 }
 
+/** Each catalog's compiled matchers, built once per catalog rather than once per article. */
+const matchersOf = new WeakMap<TopicCatalog, { name: string; matchers: RegExp[] }[]>();
+
+function catalogMatchers(catalog: TopicCatalog): { name: string; matchers: RegExp[] }[] {
+  let compiled = matchersOf.get(catalog);
+  if (!compiled) {
+    compiled = catalog.map((t) => ({ name: t.name, matchers: [t.name, ...t.aliases].map(nameMatcher) }));
+    matchersOf.set(catalog, compiled);
+  }
+  return compiled;
+}
+
 /** How often each catalog topic is named in the paragraphs (name or alias). */
 export function countTopicMentions(paragraphs: readonly Paragraph[], catalog: TopicCatalog): Map<string, number> {
   const counts = new Map<string, number>();
   const text = paragraphs.map((p) => p.text).join('\n');
-  for (const topic of catalog) {
+  for (const topic of catalogMatchers(catalog)) {
     let n = 0;
-    for (const name of [topic.name, ...topic.aliases]) n += text.match(nameMatcher(name))?.length ?? 0;
+    for (const matcher of topic.matchers) n += text.match(matcher)?.length ?? 0;
     if (n > 0) counts.set(topic.name, n);
   }
   return counts;
