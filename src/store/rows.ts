@@ -1,6 +1,6 @@
 // Helpers shared by the store backends: FTS query building and name rows from an analysis.
 import type { Analysis, Paragraph, Sentence } from '../nlp/types.js';
-import type { NameRow } from './ports.js';
+import type { NameRow, QuoteHit } from './ports.js';
 
 /** Word tokens of a free-text query, lower-cased, for full-text search. */
 export function queryWords(text: string): string[] {
@@ -118,4 +118,48 @@ export function pickSuggestions(
     }
   }
   return [...out.values()].sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name)).slice(0, limit);
+}
+
+/** A quote row as both stores select it (QUOTE_COLUMNS joined with its article). */
+export interface QuoteRow {
+  idx: number;
+  text: string;
+  speaker: string | null;
+  speaker_start: number | null;
+  speaker_end: number | null;
+  role: string | null;
+  cue: string | null;
+  kind: string;
+  paragraph: number;
+  start_offset: number;
+  end_offset: number;
+  article_id: string;
+  title: string;
+  date: string;
+  source: string;
+  url: string | null;
+  rank?: number | string | null;
+}
+
+/** A stored quote row as the port's QuoteHit. */
+export function toQuote(row: QuoteRow): QuoteHit {
+  return {
+    articleId: row.article_id,
+    title: row.title,
+    date: row.date,
+    source: row.source,
+    url: row.url ?? undefined,
+    index: row.idx,
+    text: row.text,
+    start: row.start_offset,
+    end: row.end_offset,
+    speaker: row.speaker,
+    speakerStart: row.speaker_start,
+    speakerEnd: row.speaker_end,
+    role: row.role,
+    cue: row.cue,
+    kind: row.kind as QuoteHit['kind'],
+    paragraph: row.paragraph,
+    rank: Number(row.rank ?? 0),
+  };
 }

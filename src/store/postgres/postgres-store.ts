@@ -13,7 +13,9 @@ import {
   type PackedAnalysis,
   packAnalysis,
   pickSuggestions,
+  type QuoteRow,
   queryWords,
+  toQuote,
   unpackAnalysis,
 } from '../rows.js';
 import type { Store } from '../store.js';
@@ -45,26 +47,6 @@ interface ArticleRow {
   ingested_at: string;
 }
 
-interface QuoteRow {
-  idx: number;
-  text: string;
-  speaker: string | null;
-  speaker_start: number | null;
-  speaker_end: number | null;
-  role: string | null;
-  cue: string | null;
-  kind: string;
-  paragraph: number;
-  start_offset: number;
-  end_offset: number;
-  article_id: string;
-  title: string;
-  date: string;
-  source: string;
-  url: string | null;
-  rank?: number | null;
-}
-
 const META_COLUMNS = 'seq, id, title, date, source, url, author, origin, hash, topics, summary, ingested_at';
 const QUOTE_COLUMNS = `q.idx, q.text, q.speaker, q.speaker_start, q.speaker_end, q.role, q.cue, q.kind, q.paragraph,
   q.start_offset, q.end_offset, a.id AS article_id, a.title, a.date, a.source, a.url`;
@@ -82,28 +64,6 @@ function toMeta(row: ArticleRow): ArticleMetaRow {
     ingestedAt: Number(row.ingested_at),
     topics: row.topics,
     summary: row.summary,
-  };
-}
-
-function toQuote(row: QuoteRow): QuoteHit {
-  return {
-    articleId: row.article_id,
-    title: row.title,
-    date: row.date,
-    source: row.source,
-    url: row.url ?? undefined,
-    index: row.idx,
-    text: row.text,
-    start: row.start_offset,
-    end: row.end_offset,
-    speaker: row.speaker,
-    speakerStart: row.speaker_start,
-    speakerEnd: row.speaker_end,
-    role: row.role,
-    cue: row.cue,
-    kind: row.kind as QuoteHit['kind'],
-    paragraph: row.paragraph,
-    rank: Number(row.rank ?? 0),
   };
 }
 

@@ -16,7 +16,9 @@ import {
   type PackedAnalysis,
   packAnalysis,
   pickSuggestions,
+  type QuoteRow,
   queryWords,
+  toQuote,
   unpackAnalysis,
 } from '../rows.js';
 import type { Store } from '../store.js';
@@ -49,29 +51,6 @@ interface ArticleRow {
   ingested_at: number;
 }
 
-interface QuoteRow extends ArticleRowRef {
-  idx: number;
-  text: string;
-  speaker: string | null;
-  speaker_start: number | null;
-  speaker_end: number | null;
-  role: string | null;
-  cue: string | null;
-  kind: string;
-  paragraph: number;
-  start_offset: number;
-  end_offset: number;
-  rank?: number;
-}
-
-interface ArticleRowRef {
-  article_id: string;
-  title: string;
-  date: string;
-  source: string;
-  url: string | null;
-}
-
 const META_COLUMNS = 'seq, id, title, date, source, url, author, origin, hash, topics, summary, ingested_at';
 const QUOTE_COLUMNS = `q.idx, q.text, q.speaker, q.speaker_start, q.speaker_end, q.role, q.cue, q.kind, q.paragraph,
   q.start_offset, q.end_offset, a.id AS article_id, a.title, a.date, a.source, a.url`;
@@ -89,28 +68,6 @@ function toMeta(row: ArticleRow): ArticleMetaRow {
     ingestedAt: row.ingested_at,
     topics: JSON.parse(row.topics) as string[],
     summary: JSON.parse(row.summary) as string[],
-  };
-}
-
-function toQuote(row: QuoteRow): QuoteHit {
-  return {
-    articleId: row.article_id,
-    title: row.title,
-    date: row.date,
-    source: row.source,
-    url: row.url ?? undefined,
-    index: row.idx,
-    text: row.text,
-    start: row.start_offset,
-    end: row.end_offset,
-    speaker: row.speaker,
-    speakerStart: row.speaker_start,
-    speakerEnd: row.speaker_end,
-    role: row.role,
-    cue: row.cue,
-    kind: row.kind as QuoteHit['kind'],
-    paragraph: row.paragraph,
-    rank: row.rank ?? 0,
   };
 }
 
