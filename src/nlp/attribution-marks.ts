@@ -61,6 +61,9 @@ export function markedSpans(body: string, paragraphs: readonly Paragraph[]): Mar
         else if (open >= 0) {
           push(open, i + 1, true);
           open = -1;
+        } else if (opensLikeStart(body, i, p.start)) {
+          // A misprinted opening mark (”Mr. Trump embodies ...”) at a line start.
+          open = i;
         } else if (!any) push(p.start, i + 1, true);
       } else if (c === '"' || (c === "'" && body[i + 1] === "'") || (c === '`' && body[i + 1] === '`')) {
         const wide = c !== '"';
@@ -83,6 +86,12 @@ export function markedSpans(body: string, paragraphs: readonly Paragraph[]): Mar
     if (open >= 0) push(open, p.end, false);
   }
   return out;
+}
+
+/** A closing mark used as an opening one: at the paragraph or line start, with a word (or "…") after it. */
+function opensLikeStart(body: string, i: number, paragraphStart: number): boolean {
+  if (i !== paragraphStart && body[i - 1] !== '\n') return false;
+  return /^(?:\s?…\s?)?[\p{L}\p{N}]/u.test(body.slice(i + 1, i + 5));
 }
 
 /** Index of the first span (sorted, not overlapping) that ends after pos. */

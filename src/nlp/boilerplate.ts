@@ -23,6 +23,8 @@ export function looksLikeHeadline(text: string): boolean {
   if (t.includes('\n')) return false;
   const words = t.split(/\s+/).length;
   if (words < 3 || words > 16) return false;
+  // A signed quote ("“Fix it now.” ― Maria Lopez") is speech.
+  if (/[.!?,][”"’»]\s*[―—–-]\s*\p{Lu}/u.test(t)) return false;
   // A closing mark of any kind (including the '' some papers use for quotes) ends speech, not a headline.
   return !/[.!?:;"'\u201d\u2019\u00bb)]$/.test(t);
 }

@@ -134,6 +134,39 @@ function speakerOf(ctx: Context, tokens: readonly Token[], np: Np): SpeakerMenti
   return resolveSpeaker(ctx, start, end, role);
 }
 
+const SIGNATURE_DASHES = new Set(['—', '―', '–', '-']);
+
+/**
+ * A signature after a quote: a dash, a capitalised name (and optionally ", role"), then the end of
+ * the line or paragraph ("“...” ― Jane Doe" / "“...” — John Smith, a teacher."). Null otherwise.
+ */
+function signatureAt(body: string, tokens: readonly Token[], a: number, paragraphEnd: number): Np | null {
+  const dash = tokens[a];
+  if (!dash || !SIGNATURE_DASHES.has(dash.text)) return null;
+  const newline = body.indexOf('\n', dash.end);
+  const lineEnd = newline < 0 || newline > paragraphEnd ? paragraphEnd : newline;
+  let k = a + 1;
+  while (k < tokens.length && k < a + 7 && (tokens[k]?.start ?? lineEnd) < lineEnd) {
+    const t = tokens[k];
+    if (!t || !isWord(t) || !isCapitalised(t.text)) break;
+    k++;
+  }
+  const nameTo = k;
+  if (nameTo === a + 1) return null;
+  let roleFrom = -1;
+  let roleTo = -1;
+  if (tokens[k]?.text === ',' && (tokens[k]?.start ?? lineEnd) < lineEnd) {
+    roleFrom = k + 1;
+    while (k < tokens.length && (tokens[k]?.start ?? lineEnd) < lineEnd) k++;
+    if (k - roleFrom > 10) return null;
+    roleTo = tokens[k - 1]?.text === '.' ? k - 1 : k;
+  }
+  if (tokens[k]?.text === '.' && (tokens[k]?.start ?? lineEnd) < lineEnd) k++;
+  // The line ends right after the signature.
+  if (k < tokens.length && (tokens[k]?.start ?? lineEnd) < lineEnd) return null;
+  return { from: a + 1, to: nameTo, roleFrom, roleTo };
+}
+
 /** Trims the content end: no final period or comma outside the quotation marks. */
 function trimEnd(body: string, start: number, end: number): number {
   let e = end;
@@ -399,7 +432,12 @@ export function extractQuotes(
         }
         return false;
       };
-      if (endsSentence) {
+      // “...” ― Jane Doe: a signature on the quote's own line, a name and at most a short role.
+      const signature = span.closed ? signatureAt(body, tokens, a, p.end) : null;
+      if (signature) {
+        speaker = speakerOf(ctx, tokens, signature);
+        cue = tokens[a]?.text ?? null;
+      } else if (endsSentence) {
         tryBefore();
         if (!speaker && !(b >= 0 && framedBefore())) tryAfter();
       } else {
@@ -762,18 +800,37 @@ export function extractQuotes(
         paragraph: p.index,
       };
       // The framed clause runs on to the next comma or the sentence end ("calls it “the pearl” on the ...").
-      if (!/,[”"»']*$/.test(body.slice(span.start, span.end))) {
+      // After a comma inside the marks only a list of quoted words goes on ("a “liar,” a “coward”").
+      const afterComma = /,[”"»']*$/.test(body.slice(span.start, span.end));
+      const nextTok = firstTokenAt(span.end);
+      const listGoesOn = inQuote[nextTok] != null || (inQuote[nextTok + 1] != null && isWord(tokens[nextTok]));
+      if (!afterComma || listGoesOn) {
+        // Further quoted words in the same object come along ("a “nasty guy,” an “anchor baby” and
+        // “sick”"); a time, a conjunction before a new verb or a new clause ends it.
         const s1 = sentEnd[q] ?? tokens.length;
         let e = firstTokenAt(span.end);
-        while (
-          e < s1 &&
-          !/^[,;:—–(]$/.test(tokens[e]?.text ?? '') &&
-          !inQuote[e] &&
-          !(e === s1 - 1 && /^[.!?]$/.test(tokens[e]?.text ?? ''))
-        )
+        let lastQuoted = e;
+        while (e < s1 && e - lastQuoted <= 25) {
+          const tk = tokens[e];
+          if (!tk) break;
+          if (inQuote[e]) {
+            const sp = inQuote[e];
+            e = sp ? firstTokenAt(sp.end) : e + 1;
+            lastQuoted = e;
+            continue;
+          }
+          if (/^[,;:—–(]$/.test(tk.text) || (e === s1 - 1 && /^[.!?]$/.test(tk.text))) break;
+          if (OBJECT_END.has(tk.lower)) {
+            // "and a “grave threat”": a coordinated quoted phrase, not a new clause.
+            const coordinated =
+              (tk.lower === 'and' || tk.lower === 'or') &&
+              (inQuote[e + 1] || (inQuote[e + 2] && isWord(tokens[e + 1])));
+            if (!coordinated) break;
+          }
           e++;
+        }
         const lastTok = tokens[e - 1];
-        if (lastTok && lastTok.end > att.end && e - firstTokenAt(span.end) <= 25) att.end = lastTok.end;
+        if (lastTok && lastTok.end > att.end) att.end = lastTok.end;
       }
       if (first.start >= span.start) att.kind = 'direct';
       for (const other of spansFrom(pSpans, att.start, att.end)) if (other.end <= att.end) other.absorbed = true;

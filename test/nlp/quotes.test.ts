@@ -20,6 +20,8 @@ interface Case {
   mention?: string;
   kind?: Quote['kind'];
   cue?: string;
+  /** The exact quote span, when the case is about where it starts and ends. */
+  quote?: string;
 }
 
 const cases: Case[] = [
@@ -163,6 +165,42 @@ const cases: Case[] = [
     fragment: 'the bridge toll made no difference',
     speaker: 'three in 10',
   },
+  {
+    name: 'a signature after the quote on its own line ("“...” ― Jane Doe")',
+    text: 'Readers wrote in after the debate.\n\n“The roads are a disgrace.” ― Maria Lopez\n“We need a new council.” ― Tom Reyes, a bus driver.',
+    fragment: 'We need a new council',
+    speaker: 'Tom Reyes',
+    quote: '“We need a new council.”',
+    kind: 'direct',
+  },
+  {
+    name: 'a signature ends the line: the first of several signed quotes',
+    text: 'Readers wrote in after the debate.\n\n“The roads are a disgrace.” ― Maria Lopez\n“We need a new council.” ― Tom Reyes, a bus driver.',
+    fragment: 'The roads are a disgrace',
+    speaker: 'Maria Lopez',
+  },
+  {
+    name: 'a closing mark misprinted as the opening one at a line start',
+    text: 'Readers wrote in after the debate.\n\n”The bridge is falling apart. Fix it now.” ― Maria Lopez',
+    fragment: 'The bridge is falling apart',
+    speaker: 'Maria Lopez',
+    quote: '”The bridge is falling apart. Fix it now.”',
+  },
+  {
+    name: 'a framed object runs over several quoted words',
+    text: 'The feud went on.\n\nAna Ortiz called the mayor a “liar,” a “coward” and “unfit.”',
+    fragment: 'coward',
+    speaker: 'Ana Ortiz',
+    quote: 'the mayor a “liar,” a “coward” and “unfit.”',
+    kind: 'mixed',
+  },
+  {
+    name: 'a framed object ends before a time',
+    text: 'The feud went on.\n\nTom Reyes blasted the plan as a “disgrace” Wednesday on the radio.',
+    fragment: 'disgrace',
+    speaker: 'Tom Reyes',
+    quote: 'the plan as a “disgrace”',
+  },
 ];
 
 const verbFamily: [string, string][] = [
@@ -235,6 +273,7 @@ describe('extractQuotes', () => {
       if (c.mention) expect(c.text.slice(q.speakerStart ?? 0, q.speakerEnd ?? 0)).toBe(c.mention);
       if (c.kind) expect(q.kind).toBe(c.kind);
       if (c.cue) expect(q.cue).toBe(c.cue);
+      if (c.quote) expect(q.text).toBe(c.quote);
     });
   }
 
