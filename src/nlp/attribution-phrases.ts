@@ -235,6 +235,32 @@ export const ROLE_WORDS = new Set([
   'official',
   'aide',
 ]);
+/** Sentence adverbs that open a sentence before its subject ("Meanwhile, ..."). */
+const LEAD_ADVERBS = new Set([
+  'meanwhile',
+  'however',
+  'instead',
+  'still',
+  'later',
+  'earlier',
+  'now',
+  'then',
+  'also',
+  'separately',
+  'overall',
+  'indeed',
+  'moreover',
+  'furthermore',
+  'nonetheless',
+  'nevertheless',
+  'yesterday',
+  'today',
+  'tonight',
+  'previously',
+  'afterward',
+  'afterwards',
+]);
+
 export const INTRO_WORDS = new Set([
   'in',
   'at',
@@ -679,6 +705,8 @@ export function subjectAfter(tokens: readonly Token[], v: number, hi: number): N
 export function sentenceSubject(tokens: readonly Token[], s0: number, v: number): Np | null {
   let k = s0;
   while (k < v && ['but', 'and', 'so', 'yet', 'then', 'still'].includes(low(tokens[k]))) k++;
+  // "Meanwhile, it attacked ...": a sentence adverb and its comma come before the subject.
+  if (tokens[k + 1]?.text === ',' && (LEAD_ADVERBS.has(low(tokens[k])) || /^\p{Ll}+ly$/u.test(low(tokens[k])))) k += 2;
   // "At Sunday's debate, Sanders ...", "Reached by POLITICO, Bennett ...": the subject follows the lead-in.
   const lead = low(tokens[k]);
   if (INTRO_WORDS.has(lead) || /(?:ing|ed)$/.test(lead)) {

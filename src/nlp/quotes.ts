@@ -22,6 +22,7 @@ import {
   skipAdverbials,
   subjectAfter,
   subjectBefore,
+  TIME_WORDS,
   tailLooksAdverbial,
   WH_WORDS,
 } from './attribution-phrases.js';
@@ -134,6 +135,25 @@ function speakerOf(ctx: Context, tokens: readonly Token[], np: Np): SpeakerMenti
   return resolveSpeaker(ctx, start, end, role);
 }
 
+/**
+ * A transcript label at a paragraph's start, after an optional opening mark: one to three words in
+ * capitals ("PENCE:", "MIKE PENCE:") and a colon, with the turn's words after it.
+ */
+function transcriptTurn(tokens: readonly Token[]): { np: Np; textFrom: number } | null {
+  let k = 0;
+  if (/^[“"']$/.test(tokens[0]?.text ?? '')) k++;
+  const from = k;
+  while (k < from + 3 && /^\p{Lu}[\p{Lu}.'’-]+$/u.test(tokens[k]?.text ?? '')) k++;
+  if (k === from || tokens[k]?.text !== ':' || tokens.length - k < 4) return null;
+  return { np: { from, to: k, roleFrom: -1, roleTo: -1 }, textFrom: k + 1 };
+}
+
+/** Whether a noun phrase is a time ("early Friday", "last week"). */
+function npHasTime(tokens: readonly Token[], np: Np): boolean {
+  for (let k = np.from; k < np.to; k++) if (TIME_WORDS.has(low(tokens[k]))) return true;
+  return false;
+}
+
 const SIGNATURE_DASHES = new Set(['—', '―', '–', '-']);
 
 /**
@@ -148,7 +168,9 @@ function signatureAt(body: string, tokens: readonly Token[], a: number, paragrap
   let k = a + 1;
   while (k < tokens.length && k < a + 7 && (tokens[k]?.start ?? lineEnd) < lineEnd) {
     const t = tokens[k];
-    if (!t || !isWord(t) || !isCapitalised(t.text)) break;
+    // An initial's period stays in the name ("Julie A. Diaz").
+    const initial = t?.text === '.' && /^\p{Lu}$/u.test(tokens[k - 1]?.text ?? '') && k - 1 > a + 1;
+    if (!t || (!initial && (!isWord(t) || !isCapitalised(t.text)))) break;
     k++;
   }
   const nameTo = k;
@@ -236,6 +258,26 @@ export function extractQuotes(
       const s = spans[spanIdx];
       if (s && s.paragraph === p.index) pSpans.push(s);
       spanIdx++;
+    }
+    // A transcript turn ("PENCE: Well, look, ..."): the whole paragraph is the labelled speaker's.
+    const turn = transcriptTurn(tokens);
+    if (turn) {
+      const first = tokens[turn.textFrom];
+      const lastTok = tokens[tokens.length - 1];
+      if (first && lastTok) {
+        const att: Attribution = {
+          start: first.start,
+          end: lastTok.end,
+          speaker: speakerOf(ctx, tokens, turn.np),
+          cue: ':',
+          kind: 'direct',
+          paragraph: p.index,
+        };
+        for (const sp of pSpans) sp.absorbed = true;
+        results.push(att);
+        previous = att;
+        continue;
+      }
     }
     // Sentence ends, outside quotation marks.
     const sentEnd: number[] = new Array(tokens.length).fill(tokens.length);
@@ -609,6 +651,13 @@ export function extractQuotes(
         } else if (!before && tokens[i - 1]?.text !== ',') {
           before = initialDescription(tokens, s0, i);
         }
+        // "..., arguing that ..." / "tweets early Friday saying that ...": a participle speaks for the
+        // subject of the main clause, never for the words right before it.
+        const participle =
+          t.lower.endsWith('ing') &&
+          nominalThat < 0 &&
+          (tokens[i - 1]?.text === ',' || (before !== null && npHasTime(tokens, before)));
+        if (participle) before = null;
         const subjOk = before !== null && npLooksLikeSpeaker(tokens, before, ctx.entityStarts);
         // Pattern: CLAUSE, NP said [tail].  /  CLAUSE, said NP.
         const npStart = subjOk && before ? before.from : -1;
@@ -720,13 +769,17 @@ export function extractQuotes(
               if (endT) att = mk(first.start, endT.end, speaker, t.text, p.index);
             }
           }
-        } else if (!att && isCoordinatedCue(tokens, i - 1)) {
+        } else if (!att && (participle || isCoordinatedCue(tokens, i - 1))) {
           // "..., adding that ..." / "... but argues that ...": the same speaker goes on.
-          let speaker = lastSentenceAttribution?.speaker ?? null;
+          let speaker = participle ? null : (lastSentenceAttribution?.speaker ?? null);
           if (!speaker) {
             const np = sentenceSubject(tokens, s0, i);
             if (np && npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) speaker = speakerOf(ctx, tokens, np);
           }
+          // "“...,” X said in a statement, adding that ...": the speaker of the quote in this sentence.
+          if (!speaker && previous?.speaker && previous.start >= sentenceFirst.start && previous.end <= t.start)
+            speaker = previous.speaker;
+          if (!speaker && participle) speaker = lastSentenceAttribution?.speaker ?? null;
           const k = skipAdverbials(tokens, cc.next, s1);
           const first = tokens[k];
           if (first && s1 - k >= 3 && !CONTENT_BAD_START.has(low(first))) {

@@ -201,6 +201,44 @@ const cases: Case[] = [
     speaker: 'Tom Reyes',
     quote: 'the plan as a “disgrace”',
   },
+  {
+    name: 'a signature keeps an initial in the name',
+    text: 'Readers wrote in after the debate.\n\n“The roads are a disgrace.” ― Julie A. Ortiz\n“We need a new council.” ― Tom Reyes',
+    fragment: 'The roads are a disgrace',
+    speaker: 'Julie A. Ortiz',
+  },
+  {
+    name: 'a transcript turn belongs to its label',
+    text: 'Partial transcript as follows:\n\n"HOST: Will the mayor run again next year?\n\n"ORTIZ: Well, look, the harbour comes first and the election can wait.\n\n"The council knows that too."',
+    fragment: 'the harbour comes first',
+    speaker: 'ORTIZ',
+    quote: 'Well, look, the harbour comes first and the election can wait.',
+    kind: 'direct',
+  },
+  {
+    name: 'an unlabelled paragraph after a transcript turn continues it',
+    text: 'Partial transcript as follows:\n\n"HOST: Will the mayor run again next year?\n\n"ORTIZ: Well, look, the harbour comes first and the election can wait.\n\n"The council knows that very well."',
+    fragment: 'The council knows',
+    speaker: 'ORTIZ',
+  },
+  {
+    name: 'a participle after a time speaks for the subject ("tweets early Friday saying")',
+    text: 'The feud went on.\n\nAna Ortiz posted a string of messages early Friday saying that Tom Reyes had lied about the budget.',
+    fragment: 'Tom Reyes had lied',
+    speaker: 'Ana Ortiz',
+  },
+  {
+    name: 'a participle after a comma speaks for the subject, past a place and a sentence adverb',
+    text: 'The feud went on.\n\nMeanwhile, Ana Ortiz spoke out Tuesday about the flood in Dover, Delaware, arguing that the dam had failed.',
+    fragment: 'the dam had failed',
+    speaker: 'Ana Ortiz',
+  },
+  {
+    name: "a participle after a quoted sentence speaks for the quote's speaker",
+    text: 'The feud went on.\n\n“The deal is dead,” Ana Ortiz said in a statement, adding that the council would vote again.',
+    fragment: 'the council would vote again',
+    speaker: 'Ana Ortiz',
+  },
 ];
 
 const verbFamily: [string, string][] = [
