@@ -3,6 +3,8 @@ import type { Paragraph } from './types.js';
 
 const CALLS_TO_ACTION =
   /^(?:read more|related|more:|see also|watch|click here|scroll down for (?:video|more)|warning:? graphic content|published:|updated:|last updated|e-?mail to a friend|sign up|subscribe|advertisement|photo:|image:|video:|follow us|share this|copyright|\(c\)|©)/i;
+/** "Follow Jane Smith on Twitter @jsmith.", possibly inside quotation marks. */
+const FOLLOW_ON = /^["“]?follow\s+[\p{L}.' -]{1,40}?\s+on\s+(?:twitter|facebook|instagram|x)\b/iu;
 /** A DailyMail page header: "By . Jane Smith . PUBLISHED: 10:01 EST, 2 May 2014 . | . UPDATED: ...". */
 const MAIL_HEADER = /^by\s*\.\s*[\p{Lu}][^\n]{0,160}?(?:published|updated):/iu;
 const DATE_LINE = /^\s*date\s+\d{4}-\d{2}-\d{2}\s*$/i;
@@ -34,7 +36,7 @@ export function boilerplateReason(text: string): string | null {
   const t = text.trim();
   if (DATE_LINE.test(t)) return 'date line';
   if (MAIL_HEADER.test(t)) return 'page header';
-  if (CALLS_TO_ACTION.test(t)) return 'call to action';
+  if (CALLS_TO_ACTION.test(t) || FOLLOW_ON.test(t)) return 'call to action';
   if (t.length < 120 && BYLINE.test(t)) return 'byline';
   if (t.length < 200 && CREDIT.test(t)) return 'photo credit';
   if (looksLikeHeadline(t)) return 'headline';

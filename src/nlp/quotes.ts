@@ -148,6 +148,29 @@ function transcriptTurn(tokens: readonly Token[]): { np: Np; textFrom: number } 
   return { np: { from, to: k, roleFrom: -1, roleTo: -1 }, textFrom: k + 1 };
 }
 
+/**
+ * Token m closes a quoted phrase that ends in a comma ("“corrupt,”") and a new clause follows: a
+ * participle cue ("noting that") or a conjunction with its own subject ("but he gave ...").
+ */
+function quotedCommaBreak(
+  body: string,
+  tokens: readonly Token[],
+  inQuote: readonly (MarkedSpan | null)[],
+  m: number,
+): boolean {
+  const span = inQuote[m];
+  const t = tokens[m];
+  const next = tokens[m + 1];
+  if (!span || !t || !next || inQuote[m + 1] || t.end !== span.end) return false;
+  if (!/,\s*[”"’']$/.test(body.slice(Math.max(span.start, span.end - 3), span.end))) return false;
+  if (next.lower.endsWith('ing') && cueAt(tokens, m + 1)) return true;
+  return (
+    (next.lower === 'but' || next.lower === 'although' || next.lower === 'though') &&
+    SUBJECT_PRONOUNS.has(low(tokens[m + 2])) &&
+    low(tokens[m + 2]) !== 'i'
+  );
+}
+
 /** Whether a noun phrase is a time ("early Friday", "last week"). */
 function npHasTime(tokens: readonly Token[], np: Np): boolean {
   for (let k = np.from; k < np.to; k++) if (TIME_WORDS.has(low(tokens[k]))) return true;
@@ -391,7 +414,10 @@ export function extractQuotes(
           k++;
         }
         const c2 = k < hi ? cueAt(tokens, k) : null;
-        if (c2) {
+        // "On the broadcast of “Fox News Sunday,” Pence said his running mate ...": the cue governs the
+        // clause after it, so the marked words before are not what was said.
+        const clauseAfter = c2 !== null && hi - c2.next > 4 && !tailLooksAdverbial(tokens, c2.next, hi, c2.base);
+        if (c2 && !clauseAfter) {
           const np = subjectBefore(tokens, k, j);
           const okStart = np !== null && !FUNCTION_WORDS.has(low(tokens[np.from])) && npSane(tokens, np);
           if (
@@ -656,7 +682,9 @@ export function extractQuotes(
         const participle =
           t.lower.endsWith('ing') &&
           nominalThat < 0 &&
-          (tokens[i - 1]?.text === ',' || (before !== null && npHasTime(tokens, before)));
+          (tokens[i - 1]?.text === ',' ||
+            (/^[”"’']$/.test(tokens[i - 1]?.text ?? '') && tokens[i - 2]?.text === ',') ||
+            (before !== null && npHasTime(tokens, before)));
         if (participle) before = null;
         const subjOk = before !== null && npLooksLikeSpeaker(tokens, before, ctx.entityStarts);
         // Pattern: CLAUSE, NP said [tail].  /  CLAUSE, said NP.
@@ -746,7 +774,15 @@ export function extractQuotes(
               for (let m = s0; m < before.from && !subordinate; m++) subordinate = SUBORDINATORS.has(low(tokens[m]));
               // A coordinated second cue ("... and warned that ...") starts its own attribution.
               for (let m = k + 1; m < s1 - 1; m++) {
-                if (inQuote[m]) continue;
+                if (inQuote[m]) {
+                  // “...,” noting that / “...,” but he gave ...: a comma inside the closing mark ends the
+                  // reported clause like one outside it.
+                  if (quotedCommaBreak(body, tokens, inQuote, m)) {
+                    endTok = m;
+                    break;
+                  }
+                  continue;
+                }
                 if (isCoordinatedCue(tokens, m) || isEmbeddedAttribution(tokens, m)) {
                   endTok = m - 1;
                   break;

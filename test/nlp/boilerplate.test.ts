@@ -8,6 +8,7 @@ describe('boilerplateReason', () => {
     ['Scroll down for video', 'call to action'],
     ['WARNING: GRAPHIC CONTENT', 'call to action'],
     ['READ MORE: Council approves harbour plan', 'call to action'],
+    ['"Follow Ana Ortiz on Twitter @anaortiz."', 'call to action'],
     ['By Jane Smith, CNN', 'byline'],
     ['By . Jane Smith . PUBLISHED: 10:01 EST, 2 May 2014 . | . UPDATED: 11:30 EST, 2 May 2014 .', 'page header'],
     ['The harbour wall after the storm (Photo: Getty Images)', 'photo credit'],

@@ -239,6 +239,27 @@ const cases: Case[] = [
     fragment: 'the council would vote again',
     speaker: 'Ana Ortiz',
   },
+  {
+    name: 'a reported clause ends at a quoted comma before a participle, which goes on for the speaker',
+    text: 'The feud went on.\n\nTom Reyes said the new budget was “a fraud,” noting that the council had cut the schools.',
+    fragment: 'the council had cut the schools',
+    speaker: 'Tom Reyes',
+    quote: 'that the council had cut the schools',
+  },
+  {
+    name: 'a reported clause ends at a quoted comma before "but" and a new subject',
+    text: 'The feud went on.\n\nTom Reyes said the new budget was “a fraud,” but he voted for it anyway.',
+    fragment: 'a fraud',
+    speaker: 'Tom Reyes',
+    quote: 'the new budget was “a fraud,”',
+  },
+  {
+    name: 'a title in a lead-in is not the quote when the cue governs a clause after it',
+    text: 'The show aired late.\n\nOn the broadcast of “Fox News Sunday,” Tom Reyes said the budget was only “a joke” for now.',
+    fragment: 'a joke',
+    speaker: 'Tom Reyes',
+    quote: 'the budget was only “a joke” for now',
+  },
 ];
 
 const verbFamily: [string, string][] = [
