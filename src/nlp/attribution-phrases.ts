@@ -722,6 +722,93 @@ export function sentenceSubject(tokens: readonly Token[], s0: number, v: number)
   return initialDescription(tokens, k, v);
 }
 
+/** Words that show a sentence's opening is a clause, not a subject noun phrase. */
+const CLAUSE_WORDS = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'may',
+  'might',
+  'must',
+  'do',
+  'does',
+  'did',
+  'not',
+  "n't",
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'what',
+  'when',
+  'where',
+  'while',
+  'if',
+  'because',
+  'although',
+  'though',
+  'as',
+  'than',
+  'it',
+  'i',
+  'we',
+  'you',
+  'he',
+  'she',
+  'they',
+  'there',
+  'to',
+]);
+
+/**
+ * The whole opening of a sentence as the subject of the cue at v, when it reads as one noun phrase:
+ * "Political observers in Virginia and around the country say ...", "RT and its defenders say ...",
+ * "A lawyer for the news outlets, David Schulz, said ...". No verb, pronoun or clause word in it,
+ * at most one apposition between commas, and a capital or a determiner at its start.
+ */
+export function sentenceOpeningSubject(tokens: readonly Token[], s0: number, v: number): Np | null {
+  let k = s0;
+  while (k < v && ['but', 'and', 'so', 'yet'].includes(low(tokens[k]))) k++;
+  const n = v - k;
+  if (n < 2 || n > 14) return null;
+  let commas = 0;
+  for (let m = k; m < v; m++) {
+    const t = tokens[m];
+    if (!t) return null;
+    if (t.text === ',') {
+      commas++;
+      continue;
+    }
+    if (t.text === '(' || t.text === ')' || t.text === '-' || t.text === '&') continue;
+    if (t.text === '.' && /^\p{Lu}[\p{L}.]{0,4}$/u.test(tokens[m - 1]?.text ?? '')) continue;
+    if (!isWord(t) || CLAUSE_WORDS.has(t.lower) || cueAt(tokens, m)) return null;
+    if (m > k && /(?:ed|ing)$/.test(t.lower) && !isCapitalised(t.text)) return null;
+  }
+  // Either no comma, or one apposition closed right before the cue: "A lawyer for X, David Schulz, said".
+  if (commas !== 0 && !(commas === 2 && tokens[v - 1]?.text === ',')) return null;
+  const first = tokens[k];
+  if (!first || !(isCapitalised(first.text) || DETERMINERS.has(first.lower))) return null;
+  // "In one tweet", "He’s", "Despite ...": a lead-in or a contraction is not a subject.
+  if (INTRO_WORDS.has(first.lower) || /['’](?:s|re|ve|d|ll|m)$/.test(first.lower)) return null;
+  // "Federal and [state officials]": a subject does not end on a function word.
+  const last = tokens[commas === 2 ? v - 2 : v - 1];
+  if (!last || FUNCTION_WORDS.has(last.lower) || BOUNDARY_WORDS.has(last.lower)) return null;
+  return { from: k, to: commas === 2 ? v - 1 : v, roleFrom: -1, roleTo: -1 };
+}
+
 /** A sentence-initial description up to its source noun ("Senior officials I spoke with ..."). */
 export function initialDescription(tokens: readonly Token[], s0: number, v: number): Np | null {
   for (let k = s0; k < v && k < s0 + 6; k++) {

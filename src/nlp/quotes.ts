@@ -18,6 +18,7 @@ import {
   npLooksLikeSpeaker,
   npSane,
   SUBORDINATORS,
+  sentenceOpeningSubject,
   sentenceSubject,
   skipAdverbials,
   subjectAfter,
@@ -686,7 +687,21 @@ export function extractQuotes(
             (/^[”"’']$/.test(tokens[i - 1]?.text ?? '') && tokens[i - 2]?.text === ',') ||
             (before !== null && npHasTime(tokens, before)));
         if (participle) before = null;
-        const subjOk = before !== null && npLooksLikeSpeaker(tokens, before, ctx.entityStarts);
+        let openingSubject = false;
+        if (
+          !participle &&
+          nominalThat < 0 &&
+          !weak &&
+          (before === null || !npLooksLikeSpeaker(tokens, before, ctx.entityStarts))
+        ) {
+          // "Those close to him say ...": the sentence's whole opening is the subject.
+          const opening = sentenceOpeningSubject(tokens, s0, i);
+          if (opening) {
+            before = opening;
+            openingSubject = true;
+          }
+        }
+        const subjOk = before !== null && (openingSubject || npLooksLikeSpeaker(tokens, before, ctx.entityStarts));
         // Pattern: CLAUSE, NP said [tail].  /  CLAUSE, said NP.
         const npStart = subjOk && before ? before.from : -1;
         const commaBefore = npStart > s0 ? tokens[npStart - 1] : undefined;

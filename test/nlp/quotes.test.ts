@@ -260,6 +260,20 @@ const cases: Case[] = [
     speaker: 'Tom Reyes',
     quote: 'the budget was only “a joke” for now',
   },
+  {
+    name: 'the whole opening of a sentence as a described subject ("observers in X and around Y say")',
+    text: 'The seat is open.\n\nPolitical observers in Dover and around the state say the mayor deserves a second term.',
+    fragment: 'the mayor deserves a second term',
+    speaker: 'Political observers',
+    mention: 'Political observers in Dover and around the state',
+    kind: 'indirect',
+  },
+  {
+    name: 'a subject joining a name and a description ("RT and its defenders say that")',
+    text: 'The channel was fined.\n\nHarbour Radio and its defenders say that the station is no more biased than any other.',
+    fragment: 'no more biased',
+    speaker: 'Harbour Radio',
+  },
 ];
 
 const verbFamily: [string, string][] = [
@@ -356,6 +370,13 @@ describe('extractQuotes', () => {
     const qs = quotes(text);
     expect(qs.some((q) => q.text.includes('Morning Desk'))).toBe(false);
     expect(find(text, 'the harbour would flood')?.speaker).toBe('Ana Ortiz');
+  });
+
+  it('takes no clause opening for a subject ("It goes without saying that", "He’s been ...")', () => {
+    const text =
+      'The seat is open.\n\nIt goes without saying that the mayor deserves a second term. Federal and state officials said nothing.';
+    expect(quotes(text).map((q) => q.speaker)).not.toContain('It goes without');
+    expect(quotes(text).map((q) => q.speaker)).not.toContain('Federal and');
   });
 
   it('leaves out titles, scare quotes and slogans', () => {
