@@ -577,7 +577,9 @@ export function npLooksLikeSpeaker(tokens: readonly Token[], np: Np, entityStart
 /** The subject noun phrase ending right before token `v` (skipping "also", "has", ...). */
 export function subjectBefore(tokens: readonly Token[], v: number, lo: number): Np | null {
   let k = v - 1;
-  while (k >= lo && VERB_PREFIX.has(low(tokens[k]))) k--;
+  // "Clinton is describing ...": a progressive's auxiliary sits between subject and cue.
+  const progressive = low(tokens[v]).endsWith('ing');
+  while (k >= lo && (VERB_PREFIX.has(low(tokens[k])) || (progressive && BE_FORMS.has(low(tokens[k]))))) k--;
   if (k < lo) return null;
   let roleFrom = -1;
   let roleTo = -1;
@@ -721,6 +723,8 @@ export function sentenceSubject(tokens: readonly Token[], s0: number, v: number)
   if (e > k) return { from: k, to: e, roleFrom: -1, roleTo: -1 };
   return initialDescription(tokens, k, v);
 }
+
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be']);
 
 /** Words that show a sentence's opening is a clause, not a subject noun phrase. */
 const CLAUSE_WORDS = new Set([

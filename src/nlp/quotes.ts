@@ -172,6 +172,87 @@ function quotedCommaBreak(
   );
 }
 
+/** The pronoun in a contraction before a progressive cue ("He’s claiming", "They’re saying"), resolved. */
+function contractedSubject(ctx: Context, tok: Token | undefined): SpeakerMention | null {
+  if (!tok) return null;
+  const m = /^(he|she|it|they|we)['’](?:s|re)$/.exec(tok.lower);
+  if (!m?.[1]) return null;
+  return resolveSpeaker(ctx, tok.start, tok.start + m[1].length, null);
+}
+
+/** Auxiliaries, copulas and modals: never the verb that frames a quoted fragment by themselves. */
+const NOT_FRAMING = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'may',
+  'might',
+  'must',
+  'do',
+  'does',
+  'did',
+  'not',
+  'also',
+  'still',
+  'never',
+  'just',
+]);
+
+/**
+ * The subject and main verb of the sentence before token q, when the subject is a named speaker (a
+ * name, a described source, he, she or they) and a verb follows it directly (adverbs and auxiliaries
+ * aside): "Trump openly admires ...", "The two presidents introduced ...".
+ */
+function subjectVerbBefore(
+  ctx: Context,
+  tokens: readonly Token[],
+  s0: number,
+  q: number,
+): { np: Np; verb: number } | null {
+  const np = sentenceSubject(tokens, s0, q);
+  if (!np || np.to >= q || !npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) return null;
+  // "Did Trump ...": a question's auxiliary is no subject.
+  if (NOT_FRAMING.has(low(tokens[np.from]))) return null;
+  let named = false;
+  for (let k = np.from; k < np.to && !named; k++) {
+    const tk = tokens[k];
+    named = tk !== undefined && (ctx.entityStarts.has(tk.start) || ['he', 'she', 'they'].includes(tk.lower));
+  }
+  if (!named) return null;
+  let m = np.to;
+  while (m < q && (NOT_FRAMING.has(low(tokens[m])) || /^\p{Ll}+ly$/u.test(tokens[m]?.text ?? ''))) m++;
+  const verb = tokens[m];
+  if (!verb || m >= q - 0 || !isWord(verb) || !/^\p{Ll}/u.test(verb.text)) return null;
+  if (FUNCTION_WORDS.has(verb.lower) || DETERMINERS.has(verb.lower)) return null;
+  return { np, verb: m };
+}
+
+/** "its “national reporter”", "the phrase “...”", "known as “...”": a label or a name, not words said. */
+const LABEL_BEFORE = /\b(?:its|his|her|their|our|my|phrase|term|word|words|slogan|as)\W*$/;
+
+/** A short quoted span of capitalised words ("“The Apprentice”"): a title, not someone's words. */
+function looksLikeTitle(body: string, span: MarkedSpan): boolean {
+  const words = body
+    .slice(span.start + 1, span.end - 1)
+    .replace(/[,.]$/, '')
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w));
+  if (words.length === 0 || words.length > 6) return false;
+  return words.every((w) => isCapitalised(w) || ['of', 'the', 'a', 'an', 'and', 'in', 'on', 'to', 'for'].includes(w));
+}
+
 /** Whether a noun phrase is a time ("early Friday", "last week"). */
 function npHasTime(tokens: readonly Token[], np: Np): boolean {
   for (let k = np.from; k < np.to; k++) if (TIME_WORDS.has(low(tokens[k]))) return true;
@@ -687,7 +768,10 @@ export function extractQuotes(
             (/^[”"’']$/.test(tokens[i - 1]?.text ?? '') && tokens[i - 2]?.text === ',') ||
             (before !== null && npHasTime(tokens, before)));
         if (participle) before = null;
-        let openingSubject = false;
+        // "He’s claiming that ...": the pronoun inside a contraction is the subject of a progressive.
+        const contracted = t.lower.endsWith('ing') ? contractedSubject(ctx, tokens[i - 1]) : null;
+        if (contracted) before = { from: i - 1, to: i, roleFrom: -1, roleTo: -1 };
+        let openingSubject = contracted !== null;
         if (
           !participle &&
           nominalThat < 0 &&
@@ -781,7 +865,7 @@ export function extractQuotes(
             const quoteStart = inQuote[k];
             const reachesEnd = quoteStart != null && quoteStart.end >= sentenceLast.start;
             if (!(quoteStart && quoteStart.start === first.start && reachesEnd)) {
-              const speaker = speakerOf(ctx, tokens, before);
+              const speaker = contracted ?? speakerOf(ctx, tokens, before);
               let endTok = s1 - 1;
               // Inside a subordinate clause ("While Sanders admitted that ..., his campaign ..."), the
               // reported clause ends where the main clause starts.
@@ -882,12 +966,24 @@ export function extractQuotes(
           break;
         }
       }
+      let subjectNp: Np | null = null;
+      if (v < 0) {
+        // "Trump openly admires Putin as a “strong leader,”": the main verb of a named subject frames a
+        // quoted fragment too.
+        const found = subjectVerbBefore(ctx, tokens, s0, q);
+        const before = body.slice(Math.max(p.start, span.start - 30), span.start).toLowerCase();
+        const labelled = TITLE_BEFORE.test(before) || LABEL_BEFORE.test(before);
+        if (found && !labelled && !looksLikeTitle(body, span)) {
+          v = found.verb;
+          subjectNp = found.np;
+        }
+      }
       if (v < 0 || usedCues.has(tokens[v]?.start ?? -1)) continue;
       const verb = tokens[v];
       const first = tokens[v + 1];
       if (CONTENT_BAD_START.has(low(first)) && !FRAMING_VERBS.has(low(verb))) continue;
       if (!verb || !first) continue;
-      let np = subjectBefore(tokens, v, s0);
+      let np = subjectNp ?? subjectBefore(tokens, v, s0);
       if (low(verb).endsWith('ing') && tokens[v - 1]?.text === ',') {
         // "..., calling Trump “a fascist”": the subject of the main clause.
         // A lead-in ("Speaking at a town hall, Trump went after Bush, calling ...") is skipped.

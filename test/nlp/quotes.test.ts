@@ -274,6 +274,28 @@ const cases: Case[] = [
     fragment: 'no more biased',
     speaker: 'Harbour Radio',
   },
+  {
+    name: 'a pronoun inside a contraction before a progressive cue ("He’s claiming that")',
+    text: 'Tom Reyes spoke on Friday.\n\nHe’s claiming that the vote was “rigged” and “a scandal.”',
+    fragment: 'the vote was',
+    speaker: 'Tom Reyes',
+    mention: 'He',
+    quote: 'that the vote was “rigged” and “a scandal.”',
+  },
+  {
+    name: 'a progressive with its auxiliary ("Ana Ortiz is describing as “unhinged” ...")',
+    text: 'Tom Reyes spoke on Friday.\n\nAna Ortiz is describing as “unhinged” a message from the mayor.',
+    fragment: 'unhinged',
+    speaker: 'Ana Ortiz',
+  },
+  {
+    name: 'any main verb of a named subject frames a quoted fragment ("X openly admires Y as a “...”")',
+    text: 'The race tightened.\n\nTom Reyes openly admires the governor as a “strong leader” and a friend.',
+    fragment: 'strong leader',
+    speaker: 'Tom Reyes',
+    quote: 'the governor as a “strong leader”',
+    kind: 'mixed',
+  },
 ];
 
 const verbFamily: [string, string][] = [
@@ -377,6 +399,12 @@ describe('extractQuotes', () => {
       'The seat is open.\n\nIt goes without saying that the mayor deserves a second term. Federal and state officials said nothing.';
     expect(quotes(text).map((q) => q.speaker)).not.toContain('It goes without');
     expect(quotes(text).map((q) => q.speaker)).not.toContain('Federal and');
+  });
+
+  it("takes a label after a possessive or a title after a subject and verb for no one's words", () => {
+    const text =
+      'The paper hired staff.\n\nThe Dover Herald sent its “senior harbour reporter” to the council. Ana Ortiz watched “The Harbour Show” on Monday.';
+    expect(quotes(text)).toEqual([]);
   });
 
   it('leaves out titles, scare quotes and slogans', () => {

@@ -61,7 +61,9 @@ describe.skipIf(unavailable !== null)(
         await b.close();
         await schema.drop();
       }
-    });
+      // 20 simulated minutes of 4 racing ticks against a real Postgres: seconds on a quiet machine,
+      // more on a loaded one, so it gets more than the default 20 s.
+    }, 60_000);
 
     it('two `newsdesk start` processes on one database print each per-minute digest once', async () => {
       const schema = await freshSchema();
