@@ -165,8 +165,9 @@ function quotedCommaBreak(
   if (!span || !t || !next || inQuote[m + 1] || t.end !== span.end) return false;
   if (!/,\s*[”"’']$/.test(body.slice(Math.max(span.start, span.end - 3), span.end))) return false;
   if (next.lower.endsWith('ing') && cueAt(tokens, m + 1)) return true;
+  if (next.lower === 'but') return true;
   return (
-    (next.lower === 'but' || next.lower === 'although' || next.lower === 'though') &&
+    (next.lower === 'although' || next.lower === 'though') &&
     SUBJECT_PRONOUNS.has(low(tokens[m + 2])) &&
     low(tokens[m + 2]) !== 'i'
   );
@@ -957,11 +958,13 @@ export function extractQuotes(
       for (let k = q - 1; k >= s0 && k >= q - 12; k--) {
         if (inQuote[k] || tokens[k]?.text === ';') break;
         const l = low(tokens[k]);
+        // "Obama’s remarks": after a possessive the word is a noun.
+        const noun = /['’]s$/.test(tokens[k - 1]?.text ?? '');
         const framing =
           FRAMING_VERBS.has(l) &&
           !NOT_BEFORE_VERB.has(low(tokens[k - 1])) &&
           (!BARE_FRAMING.has(l) || BARE_VERB_BEFORE.has(low(tokens[k - 1])));
-        if (framing || (SPEECH_VERBS.has(l) && cueAt(tokens, k))) {
+        if (!noun && (framing || (SPEECH_VERBS.has(l) && cueAt(tokens, k)))) {
           v = k;
           break;
         }
@@ -984,6 +987,8 @@ export function extractQuotes(
       if (CONTENT_BAD_START.has(low(first)) && !FRAMING_VERBS.has(low(verb))) continue;
       if (!verb || !first) continue;
       let np = subjectNp ?? subjectBefore(tokens, v, s0);
+      // "Scott beamed and asked ...": a second verb of the same subject.
+      if (!np && low(tokens[v - 1]) === 'and') np = sentenceSubject(tokens, s0, v - 1);
       if (low(verb).endsWith('ing') && tokens[v - 1]?.text === ',') {
         // "..., calling Trump “a fascist”": the subject of the main clause.
         // A lead-in ("Speaking at a town hall, Trump went after Bush, calling ...") is skipped.

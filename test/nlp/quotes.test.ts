@@ -296,6 +296,20 @@ const cases: Case[] = [
     quote: 'the governor as a “strong leader”',
     kind: 'mixed',
   },
+  {
+    name: 'a framing word after a possessive is a noun; the verb before it frames the fragment',
+    text: 'The speech was on Saturday.\n\nAna Ortiz, the harbour master, called the mayor’s remarks on Saturday “a wake-up call” for the port.',
+    fragment: 'a wake-up call',
+    speaker: 'Ana Ortiz',
+    quote: 'the mayor’s remarks on Saturday “a wake-up call” for the port',
+  },
+  {
+    name: 'a second verb of the same subject frames a fragment ("X beamed and asked ...")',
+    text: 'The rally was long.\n\nTom Reyes beamed and asked the crowd to welcome the mayor - “my new best friend.”',
+    fragment: 'my new best friend',
+    speaker: 'Tom Reyes',
+    quote: 'the crowd to welcome the mayor - “my new best friend.”',
+  },
 ];
 
 const verbFamily: [string, string][] = [
