@@ -909,7 +909,7 @@ export function isEmbeddedAttribution(tokens: readonly Token[], m: number): bool
     }
     return false;
   }
-  if (x0 !== ',' && x0 !== '—' && x0 !== '–' && x0 !== '-') return false;
+  if (x0 !== ',' && x0 !== '—' && x0 !== '―' && x0 !== '–' && x0 !== '-') return false;
   let n = m;
   const conj = low(tokens[m + 1]);
   if (CLAUSE_CONJUNCTIONS.has(conj)) {

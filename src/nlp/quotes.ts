@@ -540,6 +540,19 @@ export function extractQuotes(
             usedCues.add(tokens[c]?.start ?? -1);
             return;
           }
+          // "..., Blige sings to Clinton before asking her, “...”": a participle speaks for the speaker
+          // already quoted in this sentence, or for its subject.
+          if (low(tokens[c]).endsWith('ing') && low(tokens[c - 1]) !== ',' && cc.base !== 'according to') {
+            const s0c = sentStart[c] ?? 0;
+            const sameSentence =
+              previous?.speaker && previous.paragraph === p.index && previous.start >= (tokens[s0c]?.start ?? 0);
+            if (sameSentence && previous?.speaker) {
+              speaker = previous.speaker;
+              cue = tokens[c]?.text ?? null;
+              usedCues.add(tokens[c]?.start ?? -1);
+              return;
+            }
+          }
           let np =
             cc.base === 'according to'
               ? subjectAfter(tokens, cc.next, k + 1)
@@ -955,9 +968,17 @@ export function extractQuotes(
       const q = firstTokenAt(span.start);
       const s0 = sentStart[q] ?? 0;
       let v = -1;
-      for (let k = q - 1; k >= s0 && k >= q - 12; k--) {
+      let reach = 12;
+      for (let k = q - 1; k >= s0 && k >= q - reach; k--) {
         if (inQuote[k] || tokens[k]?.text === ';') break;
         const l = low(tokens[k]);
+        // "pledged to impose sanctions on what it called “a threat”": the relative's verb names the
+        // words; the verb before it frames the whole clause.
+        if (low(tokens[k - 2]) === 'what' && SUBJECT_PRONOUNS.has(low(tokens[k - 1])) && reach === 12) {
+          reach = q - k + 25;
+          k -= 2;
+          continue;
+        }
         // "Obama’s remarks": after a possessive the word is a noun.
         const noun = /['’]s$/.test(tokens[k - 1]?.text ?? '');
         const framing =

@@ -2,6 +2,7 @@
 
 /** Regular speech/report verbs by base form; inflections are generated below. */
 const REGULAR = [
+  'chant',
   'acknowledge',
   'add',
   'admit',
@@ -155,6 +156,7 @@ const IRREGULAR: Record<string, string[]> = {
   show: ['shows', 'showed', 'shown', 'showing'],
   learn: ['learns', 'learned', 'learned', 'learning'],
   prove: ['proves', 'proved', 'proven', 'proving'],
+  sing: ['sings', 'sang', 'sung', 'singing'],
 };
 
 function inflect(base: string): string[] {
@@ -300,6 +302,9 @@ export const SPEECH_VERBS: ReadonlyMap<string, string> = (() => {
 /** Verbs that introduce reported speech only with a "that"-clause or a quote (weak cues). */
 export const WEAK_VERBS: ReadonlySet<string> = new Set([
   ...COGNITIVE,
+  // Lyrics and chants are quoted; "sang the anthem" reports no speech.
+  'sing',
+  'chant',
   'intimate',
   'order',
   'rule',

@@ -310,6 +310,33 @@ const cases: Case[] = [
     speaker: 'Tom Reyes',
     quote: 'the crowd to welcome the mayor - “my new best friend.”',
   },
+  {
+    name: 'sung and chanted words are quotes; a participle after the quote goes on for the same speaker',
+    text: 'A clip aired.\n\n“Keep your hands in sight,” Ana Ortiz sings to the mayor before asking him, “Where do we go from here?”',
+    fragment: 'Where do we go from here',
+    speaker: 'Ana Ortiz',
+    cue: 'asking',
+  },
+  {
+    name: 'a chant',
+    text: 'The march went on.\n\nProtesters marching through the streets chanted “What curfew?” and kept going until 2 a.m.',
+    fragment: 'What curfew',
+    speaker: 'Protesters',
+  },
+  {
+    name: 'the verb before "what it called" frames the whole clause',
+    text: 'The council met.\n\nThe harbour board pledged to impose fines as a deterrent to what it called “a clear threat to the port.”',
+    fragment: 'a clear threat',
+    speaker: 'The harbour board',
+    quote: 'to impose fines as a deterrent to what it called “a clear threat to the port.”',
+  },
+  {
+    name: 'a horizontal bar before "X boasted" ends the clause reported before it',
+    text: 'The debate was long.\n\nWhen Ana Ortiz noted that Tom Reyes paid no tax ― as was true for years ― Reyes boasted, “That makes me smart.”',
+    fragment: 'That makes me smart',
+    speaker: 'Tom Reyes',
+    quote: '“That makes me smart.”',
+  },
 ];
 
 const verbFamily: [string, string][] = [
