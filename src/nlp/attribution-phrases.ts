@@ -381,6 +381,11 @@ export const FUNCTION_WORDS = new Set([
   'so',
 ]);
 
+/** A capitalised abbreviation before a period: "Mr", "U.S", "Gen", and a party-state tag "R-Ky". */
+export function isAbbreviation(text: string): boolean {
+  return /^\p{Lu}[\p{L}.]{0,4}$|^[RDI]-\p{Lu}[\p{L}.]{0,4}$/u.test(text);
+}
+
 export function low(t: Token | undefined): string {
   return t ? t.lower : '';
 }
@@ -645,7 +650,7 @@ export function subjectBefore(tokens: readonly Token[], v: number, lo: number): 
     if (!t) break;
     const l = t.lower;
     if (!isWord(t) && t.text !== '.' && t.text !== '-' && t.text !== '&') break;
-    if (t.text === '.' && !/^\p{Lu}[\p{L}.]{0,4}$/u.test(tokens[from - 2]?.text ?? '')) break;
+    if (t.text === '.' && !isAbbreviation(tokens[from - 2]?.text ?? '')) break;
     if (
       BOUNDARY_WORDS.has(l) &&
       !(l === 'and' && isCapitalised(tokens[from - 2]?.text ?? '') && isCapitalised(tokens[from]?.text ?? '')) &&
@@ -679,7 +684,7 @@ export function subjectAfter(tokens: readonly Token[], v: number, hi: number): N
   while (k < hi && k - from < 10) {
     const t = tokens[k];
     if (!t) break;
-    if (!isWord(t) && !(t.text === '.' && k > from && /^\p{Lu}[\p{L}.]{0,4}$/u.test(tokens[k - 1]?.text ?? ''))) break;
+    if (!isWord(t) && !(t.text === '.' && k > from && isAbbreviation(tokens[k - 1]?.text ?? ''))) break;
     const l = t.lower;
     if (k > from && NP_STOP_AFTER.has(l)) break;
     k++;
@@ -797,7 +802,7 @@ export function sentenceOpeningSubject(tokens: readonly Token[], s0: number, v: 
       continue;
     }
     if (t.text === '(' || t.text === ')' || t.text === '-' || t.text === '&') continue;
-    if (t.text === '.' && /^\p{Lu}[\p{L}.]{0,4}$/u.test(tokens[m - 1]?.text ?? '')) continue;
+    if (t.text === '.' && isAbbreviation(tokens[m - 1]?.text ?? '')) continue;
     if (!isWord(t) || CLAUSE_WORDS.has(t.lower) || cueAt(tokens, m)) return null;
     if (m > k && /(?:ed|ing)$/.test(t.lower) && !isCapitalised(t.text)) return null;
   }

@@ -9,6 +9,7 @@ import {
   DETERMINERS,
   FUNCTION_WORDS,
   initialDescription,
+  isAbbreviation,
   isCoordinatedCue,
   isEmbeddedAttribution,
   isWord,
@@ -489,7 +490,7 @@ export function extractQuotes(
             }
           }
           if (tokens[k]?.text === ',') commas++;
-          const abbrevDot = tokens[k]?.text === '.' && /^\p{Lu}[\p{L}.]{0,4}$/u.test(tokens[k - 1]?.text ?? '');
+          const abbrevDot = tokens[k]?.text === '.' && isAbbreviation(tokens[k - 1]?.text ?? '');
           if (commas > 5 || inQuote[k] || (/^[;:.“”"]$/.test(tokens[k]?.text ?? '') && !abbrevDot)) {
             k = hi;
             break;
@@ -548,6 +549,24 @@ export function extractQuotes(
               previous?.speaker && previous.paragraph === p.index && previous.start >= (tokens[s0c]?.start ?? 0);
             if (sameSentence && previous?.speaker) {
               speaker = previous.speaker;
+              cue = tokens[c]?.text ?? null;
+              usedCues.add(tokens[c]?.start ?? -1);
+              return;
+            }
+            // "Protesters marched past the stadium while chanting, “...”": the sentence's subject.
+            const named = (np: Np | null): Np | null => {
+              if (!np) return null;
+              for (let m = np.from; m < np.to; m++) {
+                const tk = tokens[m];
+                if (tk && (ctx.entityStarts.has(tk.start) || SUBJECT_PRONOUNS.has(tk.lower))) return np;
+              }
+              return null;
+            };
+            const subject = subjectBefore(tokens, c, s0c)
+              ? null
+              : (initialDescription(tokens, s0c, c) ?? named(sentenceSubject(tokens, s0c, c)));
+            if (subject && npLooksLikeSpeaker(tokens, subject, ctx.entityStarts)) {
+              speaker = speakerOf(ctx, tokens, subject);
               cue = tokens[c]?.text ?? null;
               usedCues.add(tokens[c]?.start ?? -1);
               return;

@@ -337,6 +337,20 @@ const cases: Case[] = [
     speaker: 'Tom Reyes',
     quote: '“That makes me smart.”',
   },
+  {
+    name: 'a party-state tag in the apposition ("Tom Reyes, R-Ky., said")',
+    text: 'The vote is near.\n\n“Our assumption is that the veto will be overridden,” Sen. Tom Reyes, R-Ky., said Tuesday.',
+    fragment: 'Our assumption',
+    speaker: 'Tom Reyes',
+    kind: 'direct',
+  },
+  {
+    name: 'a participle before a quote with no quote before it takes the described subject',
+    text: 'The march went on.\n\nSmall groups of protesters marched past the stadium while chanting, “Hands up, don’t shoot.”',
+    fragment: 'Hands up',
+    speaker: 'Small groups',
+    mention: 'Small groups',
+  },
 ];
 
 const verbFamily: [string, string][] = [
