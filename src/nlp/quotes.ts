@@ -255,6 +255,15 @@ function looksLikeTitle(body: string, span: MarkedSpan): boolean {
   return words.every((w) => isCapitalised(w) || ['of', 'the', 'a', 'an', 'and', 'in', 'on', 'to', 'for'].includes(w));
 }
 
+/** "as NP put it" starting at token j (before hi): the NP, or null. */
+function asPutIt(tokens: readonly Token[], j: number, hi: number): Np | null {
+  if (low(tokens[j]) !== 'as') return null;
+  let k = j + 1;
+  while (k < hi && k < j + 10 && low(tokens[k]) !== 'put' && isWord(tokens[k])) k++;
+  if (low(tokens[k]) !== 'put' || low(tokens[k + 1]) !== 'it' || k === j + 1) return null;
+  return { from: j + 1, to: k, roleFrom: -1, roleTo: -1 };
+}
+
 /** Whether a noun phrase is a time ("early Friday", "last week"). */
 function npHasTime(tokens: readonly Token[], np: Np): boolean {
   for (let k = np.from; k < np.to; k++) if (TIME_WORDS.has(low(tokens[k]))) return true;
@@ -464,6 +473,13 @@ export function extractQuotes(
         let j = a;
         if (tokens[j]?.text === ',' || tokens[j]?.text === '—') j++;
         const hi = sentEnd[j] ?? tokens.length;
+        // "“...,” as a Homeland Security memo put it."
+        const asPut = asPutIt(tokens, j, hi);
+        if (asPut) {
+          speaker = speakerOf(ctx, tokens, asPut);
+          cue = 'put it';
+          return;
+        }
         const c1 = cueAt(tokens, j);
         if (j >= tokens.length || inQuote[j]) return;
         if (c1) {
@@ -522,6 +538,21 @@ export function extractQuotes(
         let k = b;
         const punct = /^[:,—]$/.test(tokens[k]?.text ?? '');
         if (punct) k--;
+        // "as The New Yorker put it in a lengthy expose, “...”"
+        if (punct) {
+          const s0b = sentStart[Math.max(0, b)] ?? 0;
+          for (let c = k; c >= s0b && c >= k - 14; c--) {
+            if (inQuote[c]) break;
+            if (low(tokens[c]) !== 'as') continue;
+            const np = asPutIt(tokens, c, k + 1);
+            if (np) {
+              speaker = speakerOf(ctx, tokens, np);
+              cue = 'put it';
+            }
+            break;
+          }
+          if (speaker) return;
+        }
         // Without a colon or comma the cue must touch the quote; a clause in between makes it mixed.
         const lo = punct ? Math.max(sentStart[Math.max(0, b)] ?? 0, b - 16) : k;
         if (!punct && a < tokens.length && !/^[.!?;,]$/.test(tokens[a]?.text ?? '') && !inQuote[a]) return;
@@ -639,11 +670,18 @@ export function extractQuotes(
         // "Trump's misinformation may be “strategic,” said Hemsley": the whole clause is the quote.
         const q0 = b + 1;
         const s0 = sentStart[q0] ?? q0;
-        if (attributedAfter && s0 < q0 && q0 - s0 <= 30 && tokens[s0]?.start !== undefined) {
-          let clean = true;
-          for (let k = s0; k < q0 && clean; k++) clean = !inQuote[k] && !cueAt(tokens, k);
-          if (clean && !(previous && previous.end > (tokens[s0]?.start ?? 0))) {
-            att.start = tokens[s0]?.start ?? att.start;
+        if (attributedAfter && s0 < q0 && tokens[s0]?.start !== undefined) {
+          // A long sentence: the clause that holds the quote starts after the last comma before it.
+          let from = s0;
+          if (q0 - s0 > 30) {
+            let c = q0 - 1;
+            while (c > s0 && q0 - c <= 30 && tokens[c]?.text !== ',' && !inQuote[c]) c--;
+            from = tokens[c]?.text === ',' && q0 - c > 3 ? c + 1 : q0;
+          }
+          let clean = from < q0;
+          for (let k = from; k < q0 && clean; k++) clean = !inQuote[k] && !cueAt(tokens, k);
+          if (clean && !(previous && previous.end > (tokens[from]?.start ?? 0))) {
+            att.start = tokens[from]?.start ?? att.start;
             att.kind = 'mixed';
           }
         }

@@ -351,6 +351,20 @@ const cases: Case[] = [
     speaker: 'Small groups',
     mention: 'Small groups',
   },
+  {
+    name: '"as X put it" before a quote',
+    text: 'The doctor is famous.\n\nNothing has stopped him from being seen, as The Dover Herald put it in a long profile, “the operator.”',
+    fragment: 'the operator',
+    speaker: 'Dover Herald',
+    cue: 'put it',
+  },
+  {
+    name: '"as X put it" after a quote in a long sentence: the clause after the last comma',
+    text: 'The program is old.\n\nMembers of the council share her worry, in large part because while most applicants must meet strict tests of their schooling, work and income before they are let in, the main requirement for the harbour permit is a “lawful source of income,” as a council memo put it.',
+    fragment: 'lawful source',
+    speaker: 'a council memo',
+    quote: 'the main requirement for the harbour permit is a “lawful source of income,”',
+  },
 ];
 
 const verbFamily: [string, string][] = [
