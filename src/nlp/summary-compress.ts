@@ -258,9 +258,13 @@ function nounPhrase(p: Piece, name: boolean): boolean {
   const first = lower(p.words[0]);
   if (LEAD_PREPOSITIONS.has(first) || CONJUNCTIONS.has(first) || LEAD_SINGLE.has(first) || TIME_WORDS.has(first))
     return false;
-  return p.words.every((w) => {
+  // A verb form before the last word ("The inquiry follows Ola Fenn") makes the piece a clause; a plural
+  // or participle at the end is the noun phrase's head or modifier ("The fans", "The man wanted").
+  const last = p.words.length - 1;
+  return p.words.every((w, i) => {
     const l = lower(w);
-    return !AUXILIARIES.has(l) && !IRREGULAR_PAST.has(l) && !(isLowerWord(w) && SPEECH_VERBS.has(l));
+    if (AUXILIARIES.has(l) || IRREGULAR_PAST.has(l) || (isLowerWord(w) && SPEECH_VERBS.has(l))) return false;
+    return i === last || !isLowerWord(w) || !/(?:[^e]ed|[^su]s)$/u.test(l);
   });
 }
 
@@ -311,9 +315,12 @@ const TRAILING_PREPOSITIONS = new Set(
   'in on at to for from with by during after before since until over under about near including into across'.split(' '),
 );
 
-/** Whether a piece after a sentence-final relative clause is a phrase that goes with it. */
+/**
+ * Whether a piece after a sentence-final relative clause is a phrase that goes with it. A participle
+ * does not: it may be what the main verb is about ("follows X, who ..., being questioned by police").
+ */
 function trailingPhrase(w: string | undefined): boolean {
-  return TRAILING_PREPOSITIONS.has(lower(w)) || (isLowerWord(w) && /ing$/u.test(lower(w)));
+  return TRAILING_PREPOSITIONS.has(lower(w));
 }
 
 /** Words that open a clause a sentence can end without: time, manner, circumstance, a list of examples. */
@@ -507,7 +514,7 @@ export function compressionCuts(
     let closesAtPredicate = false;
     let swallowTo = -1;
     if (j === pieces.length) {
-      if (appositive) continue;
+      if (appositive) break;
     } else if (subject && closer && predicateWord(closer.words[0])) {
       closesAtPredicate = true;
     } else {
