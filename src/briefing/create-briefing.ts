@@ -267,7 +267,12 @@ export function createBriefing(options: BriefingOptions): Briefing {
       const meta = await findArticle(ref);
       const stored = await store.getArticle(meta.id);
       if (!stored) throw new UserError(`The article "${meta.title}" is no longer stored.`);
-      const sentences = stored.summary.map((text) => {
+      // Readings since version 9 say where each line comes from (a compressed line is no longer a
+      // substring of its sentence); older ones are found by their text.
+      const cited = stored.analysis.summaryParagraphs;
+      const sentences = stored.summary.map((text, i) => {
+        const paragraph = cited?.length === stored.summary.length ? cited[i] : undefined;
+        if (paragraph !== undefined) return { text, paragraph };
         const want = loose(text);
         const s = stored.analysis.sentences.find((x) => loose(x.text).includes(want));
         return { text, paragraph: s?.paragraph ?? 1 };

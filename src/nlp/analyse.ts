@@ -3,7 +3,7 @@ import { articleParagraphs } from './boilerplate.js';
 import { extractEntities } from './entities.js';
 import { extractQuotes } from './quotes.js';
 import { segment, splitParagraphs } from './sentences.js';
-import { summarize } from './summary.js';
+import { summaryLines } from './summary.js';
 import { articleTopics, type TopicCatalog } from './topics.js';
 import type { Analysis } from './types.js';
 
@@ -27,6 +27,14 @@ export function analyseText(body: string, options: AnalyseOptions = {}): Analysi
   const entities = extractEntities(body, paragraphs, sentences, catalog);
   const quotes = extractQuotes(body, paragraphs, sentences, entities);
   const topics = articleTopics(paragraphs, entities, catalog);
-  const summary = summarize({ paragraphs, sentences, entities }, { sentences: options.summarySentences ?? 3 });
-  return { paragraphs, sentences, entities, quotes, topics, summary };
+  const lines = summaryLines({ paragraphs, sentences, entities }, { sentences: options.summarySentences ?? 3 });
+  return {
+    paragraphs,
+    sentences,
+    entities,
+    quotes,
+    topics,
+    summary: lines.map((l) => l.text),
+    summaryParagraphs: lines.map((l) => l.paragraph),
+  };
 }

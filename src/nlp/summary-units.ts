@@ -1,4 +1,5 @@
 // Summary units: the splitter's sentences re-cut at caption seams, with boilerplate and dateline prefixes removed.
+import { quotation } from './summary-compress.js';
 import type { Sentence } from './types.js';
 
 /** One candidate sentence for a summary. */
@@ -11,6 +12,8 @@ export interface SummaryUnit {
   paragraph: number;
   /** A photo caption, a label caption or a fragment without an end: counts for the topic, never shown. */
   caption: boolean;
+  /** A quotation opened earlier in the paragraph is still open where the unit starts: it is quoted speech. */
+  quoteOpen: boolean;
 }
 
 /**
@@ -94,10 +97,18 @@ export function looksLikeCaption(text: string): boolean {
 /** The article's candidate sentences, in order, with furniture dropped and captions marked. */
 export function summaryUnits(sentences: readonly Sentence[]): SummaryUnit[] {
   const units: SummaryUnit[] = [];
+  let paragraph = -1;
+  let open = false;
   for (const [si, sentence] of sentences.entries()) {
     let text = sentence.text;
     if (si === 0 || units.length === 0) text = text.replace(DATELINE, '');
+    if (sentence.paragraph !== paragraph) {
+      paragraph = sentence.paragraph;
+      open = false;
+    }
     for (const piece of pieces(text)) {
+      const quoteOpen = open;
+      open = quotation(piece.text, open).openAtEnd;
       const cleaned = tidy(MAY_BE_FURNITURE.test(piece.text) ? piece.text.replace(FURNITURE, ' ') : piece.text);
       if (!/\p{L}/u.test(cleaned) || FURNITURE_UNIT.test(cleaned)) continue;
       // The word count first: it is cheap, and only short units can be credits.
@@ -108,6 +119,7 @@ export function summaryUnits(sentences: readonly Sentence[]): SummaryUnit[] {
         order: units.length,
         paragraph: sentence.paragraph,
         caption: unfinished || looksLikeCaption(cleaned),
+        quoteOpen,
       });
     }
   }

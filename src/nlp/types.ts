@@ -57,6 +57,8 @@ export interface Analysis {
   quotes: Quote[];
   /** Topic names (canonical) the article is about, most central first. */
   topics: string[];
-  /** A short summary: whole sentences of the article. */
+  /** A short summary: sentences of the article, each whole or with asides cut (verbatim pieces of it). */
   summary: string[];
+  /** The 1-based paragraph each summary line comes from (absent in readings stored before version 9). */
+  summaryParagraphs?: number[];
 }

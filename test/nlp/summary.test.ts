@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleParagraphs } from '../../src/nlp/boilerplate.js';
 import { segment, splitParagraphs } from '../../src/nlp/sentences.js';
-import { summarize } from '../../src/nlp/summary.js';
+import { summarize, summaryLines } from '../../src/nlp/summary.js';
 import { summaryUnits } from '../../src/nlp/summary-units.js';
 
 function summaryOf(body: string, sentences = 3, maxWords?: number): string[] {
@@ -44,13 +44,40 @@ describe('summarize', () => {
     expect(words).toBeLessThanOrEqual(30 * 1.15 + 20);
   });
 
-  it('keeps whole sentences of the article, in article order', () => {
-    const out = summaryOf(HARBOUR);
+  it('keeps whole sentences of the article, in article order, when nothing is to be cut', () => {
+    const { paragraphs, sentences } = segment(HARBOUR, articleParagraphs(splitParagraphs(HARBOUR)));
+    const out = summarize({ paragraphs, sentences, entities: [] }, { sentences: 3, compress: [] });
     let last = -1;
     for (const s of out) {
       const at = HARBOUR.indexOf(s);
       expect(at).toBeGreaterThan(last);
       last = at;
+    }
+  });
+
+  it('cuts an off-topic aside from a chosen sentence and cites the paragraph it comes from', () => {
+    const body = [
+      'The Portwick council approved a plan on Tuesday to rebuild the harbour wall after the winter storms.',
+      'Anna Kerr, a retired schoolteacher, leads the harbour campaign that asked the council for the plan.',
+      'The harbour wall was damaged in three storms in January, flooding forty homes near the quay.',
+      'Work on the harbour wall will start in June and cost the council about 12 million pounds.',
+    ].join('\n\n');
+    const { paragraphs, sentences } = segment(body, articleParagraphs(splitParagraphs(body)));
+    const lines = summaryLines({ paragraphs, sentences, entities: [] }, { sentences: 4, maxWords: 500 });
+    const kerr = lines.find((l) => l.text.startsWith('Anna Kerr'));
+    expect(kerr).toEqual({
+      text: 'Anna Kerr leads the harbour campaign that asked the council for the plan.',
+      paragraph: 2,
+    });
+    for (const line of lines) {
+      const source = paragraphs.find((p) => p.index === line.paragraph)?.text ?? '';
+      const words = (t: string): string[] => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      let at = 0;
+      const inSource = words(source);
+      for (const w of words(line.text)) {
+        at = inSource.indexOf(w, at) + 1;
+        expect(at, `"${w}" of "${line.text}" in paragraph ${line.paragraph}`).toBeGreaterThan(0);
+      }
     }
   });
 

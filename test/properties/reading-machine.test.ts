@@ -51,10 +51,21 @@ function checkReading(body: string, a: Analysis): void {
     }
     expect(Number.isInteger(q.paragraph)).toBe(true);
   }
-  for (const line of a.summary) {
+  expect(a.summaryParagraphs?.length, 'a paragraph for each summary line').toBe(a.summary.length);
+  a.summary.forEach((line, i) => {
     expect(typeof line).toBe('string');
     expect(line.trim().length, 'summary sentence is not empty').toBeGreaterThan(0);
-  }
+    // A line is pieces of its paragraph, in order: compression cuts, it never adds or rewrites.
+    const p = paragraphByIndex.get(a.summaryParagraphs?.[i] ?? -1);
+    expect(p, 'summary line cites a known paragraph').toBeDefined();
+    const words = (t: string): string[] => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const source = words(p?.text ?? '');
+    let at = 0;
+    for (const w of words(line)) {
+      at = source.indexOf(w, at) + 1;
+      expect(at, `summary word "${w}" in order in its paragraph`).toBeGreaterThan(0);
+    }
+  });
   for (const t of a.topics) expect(typeof t).toBe('string');
   for (const e of a.entities) expect(e.name.length).toBeGreaterThan(0);
 }

@@ -92,6 +92,20 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         expect(await store.listTopics(50)).toEqual(before);
       });
 
+      it('keeps the paragraph each summary line cites, inside the stored reading', async () => {
+        const cited = fixture({
+          id: 'cited',
+          title: 'Harbour wall to be rebuilt',
+          date: '2024-03-03',
+          paragraphs: ['The council approved the harbour plan.', 'Work starts in June.'],
+        });
+        const analysis = { ...cited.analysis, summaryParagraphs: [1, 2] };
+        await store.upsertArticle(cited.article, analysis);
+        const stored = await store.getArticle('cited');
+        expect(stored?.summary).toEqual(analysis.summary);
+        expect(stored?.analysis.summaryParagraphs).toEqual([1, 2]);
+      });
+
       it('returns an article with its body, reading, topics and summary', async () => {
         await loadSamples();
         const a = await store.getArticle('grain');
