@@ -241,6 +241,9 @@ function subjectVerbBefore(
   return { np, verb: m };
 }
 
+/** Particles of phrasal verbs that aim at their object ("go after", "lash out at", "rail against"). */
+const PARTICLES = new Set(['after', 'at', 'about', 'against']);
+
 /** "its “national reporter”", "the phrase “...”", "known as “...”": a label or a name, not words said. */
 const LABEL_BEFORE = /\b(?:its|his|her|their|our|my|phrase|term|word|words|slogan|as)\W*$/;
 
@@ -1061,8 +1064,10 @@ export function extractQuotes(
       }
       if (v < 0 || usedCues.has(tokens[v]?.start ?? -1)) continue;
       const verb = tokens[v];
-      const first = tokens[v + 1];
-      if (CONTENT_BAD_START.has(low(first)) && !FRAMING_VERBS.has(low(verb))) continue;
+      // "Reid has gone after Trump as a “con artist”": a phrasal verb's particle is not the object.
+      const particle = subjectNp !== null && PARTICLES.has(low(tokens[v + 1])) && !inQuote[v + 2] ? 1 : 0;
+      const first = tokens[v + 1 + particle];
+      if (!particle && CONTENT_BAD_START.has(low(first)) && !FRAMING_VERBS.has(low(verb))) continue;
       if (!verb || !first) continue;
       let np = subjectNp ?? subjectBefore(tokens, v, s0);
       // "Scott beamed and asked ...": a second verb of the same subject.

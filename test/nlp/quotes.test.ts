@@ -365,6 +365,13 @@ const cases: Case[] = [
     speaker: 'a council memo',
     quote: 'the main requirement for the harbour permit is a “lawful source of income,”',
   },
+  {
+    name: 'a phrasal verb aimed at its object ("has gone after X as a “...”")',
+    text: 'The feud went on.\n\nIn recent weeks, Ana Ortiz has gone after Tom Reyes as a “human leech” and a “spoiled brat.”',
+    fragment: 'human leech',
+    speaker: 'Ana Ortiz',
+    quote: 'Tom Reyes as a “human leech” and a “spoiled brat.”',
+  },
 ];
 
 const verbFamily: [string, string][] = [
