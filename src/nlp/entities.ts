@@ -538,11 +538,21 @@ export function mentionIsPossessive(body: string, m: { end: number }): boolean {
   return c === '’' || c === "'";
 }
 
-const readings = new WeakMap<readonly Entity[], EntityReading>();
+/**
+ * The reading rides on the entity list itself, under a symbol key: not enumerable, so it is not part of
+ * the list's value (JSON, equality), and it dies with the list. (A WeakMap keyed by the list did the
+ * same, but V8's young-generation collector keeps WeakMap values alive: every article's tokens were
+ * copied and promoted to the old generation, which made garbage collection a fifth of the reading time.)
+ */
+const READING = Symbol('entity reading');
+
+interface WithReading {
+  [READING]?: EntityReading;
+}
 
 /** The mentions and genders computed with these entities, if they came from extractEntities. */
 export function entityReading(entities: readonly Entity[]): EntityReading | undefined {
-  return readings.get(entities);
+  return (entities as WithReading)[READING];
 }
 
 interface Run {
@@ -569,8 +579,25 @@ function isAcronym(w: string): boolean {
   return /^[A-Z][A-Z.&]{1,6}$/.test(w) && /[A-Z].*[A-Z]/.test(w);
 }
 
+/** Without periods ("Gen." -> "Gen"); the same string when it has none. */
+function withoutDots(s: string): string {
+  return s.includes('.') ? s.replace(/\./g, '') : s;
+}
+
+/** The name word of a token: its text without a possessive ending. */
+function nameWord(x: Token): string {
+  return x.text.includes("'") || x.text.includes('’') ? stripPossessive(x.text) : x.text;
+}
+
+// Scratch space of runsOf: the words of the run being read and where each stands in the sentence.
+// Reused from run to run (runsOf does not call itself), so reading a run allocates nothing until it is kept.
+const runWords: Token[] = [];
+const runAt: number[] = [];
+
 function runsOf(tokens: Token[]): Run[] {
   const runs: Run[] = [];
+  const words = runWords;
+  const at = runAt;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
@@ -579,9 +606,9 @@ function runsOf(tokens: Token[]): Run[] {
       continue;
     }
     const from = i;
-    const words: Token[] = [];
+    words.length = 0;
     // Where each word stands in `tokens`: kept as we go, so finding the head costs nothing.
-    const at: number[] = [];
+    at.length = 0;
     let possessive = false;
     let j = i;
     while (j < tokens.length) {
@@ -596,7 +623,7 @@ function runsOf(tokens: Token[]): Run[] {
         const dot = tokens[j];
         if (dot?.text === '.' && dot.start === tok.end && (tok.text.length <= 4 || tok.text.includes('.'))) {
           const after = tokens[j + 1];
-          if (after && isCapitalised(after.text) && TITLES.has(tok.lower.replace(/\./g, ''))) j++;
+          if (after && isCapitalised(after.text) && TITLES.has(withoutDots(tok.lower))) j++;
           else if (after && isCapitalised(after.text) && tok.text.length === 1) j++;
           else if (tok.text.includes('.') && /^\p{L}(\.\p{L})+$/u.test(tok.text)) {
             words[words.length - 1] = { ...tok, end: dot.end, text: `${tok.text}.`, lower: `${tok.lower}.` };
@@ -630,20 +657,26 @@ function runsOf(tokens: Token[]): Run[] {
       if (l0.endsWith('ing') || l0.endsWith('ly') || SPEECH_VERBS.has(l0)) w = 1;
     }
     let titleEnd = w;
-    while (titleEnd < words.length - 1 && TITLES.has(lower(words[titleEnd]).replace(/\./g, ''))) titleEnd++;
-    const nameTokens = words.slice(titleEnd);
-    while (nameTokens.length > 0 && CONNECTORS.has(nameTokens[nameTokens.length - 1]?.text ?? '')) nameTokens.pop();
-    const first = nameTokens[0];
-    const last = nameTokens[nameTokens.length - 1];
-    if (first && last) {
-      const titleTokens = words.slice(w, titleEnd);
+    while (titleEnd < words.length - 1 && TITLES.has(withoutDots(lower(words[titleEnd])))) titleEnd++;
+    // The name is words[titleEnd, nameEnd): no connector at its end.
+    let nameEnd = words.length;
+    while (nameEnd > titleEnd && CONNECTORS.has(words[nameEnd - 1]?.text ?? '')) nameEnd--;
+    const first = words[titleEnd];
+    const last = words[nameEnd - 1];
+    if (first && last && nameEnd > titleEnd) {
+      const nameWords: string[] = [];
+      for (let k = titleEnd; k < nameEnd; k++) nameWords.push(nameWord(words[k] as Token));
+      let title = '';
+      for (let k = w; k < titleEnd; k++) {
+        const x = words[k] as Token;
+        const word = x.text.length <= 4 && TITLES.has(x.lower) ? `${x.text}.` : x.text;
+        title = k === w ? word : `${title} ${word}`;
+      }
       runs.push({
         start: first.start,
         end: possessive ? last.end - (last.text.endsWith('s') ? 2 : 1) : last.end,
-        words: nameTokens.map((x) => (x.text.includes("'") || x.text.includes('’') ? stripPossessive(x.text) : x.text)),
-        title: titleTokens
-          .map((x) => (x.text.length <= 4 && TITLES.has(x.text.toLowerCase()) ? `${x.text}.` : x.text))
-          .join(' '),
+        words: nameWords,
+        title,
         possessive,
         sentenceStart: from === 0 && w === 0 && titleEnd === 0,
         next: j + (possessive ? 1 : 0),
@@ -653,6 +686,7 @@ function runsOf(tokens: Token[]): Run[] {
     }
     i = Math.max(j, i + 1);
   }
+  words.length = 0;
   return runs;
 }
 
@@ -940,6 +974,7 @@ export function extractEntities(
       e.aliases.push(surname);
     }
   });
-  readings.set(entities, { mentions: finalMentions, genders, tokens: sentenceTokens });
+  const reading: EntityReading = { mentions: finalMentions, genders, tokens: sentenceTokens };
+  Object.defineProperty(entities, READING, { value: reading });
   return entities;
 }

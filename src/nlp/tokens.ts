@@ -61,31 +61,30 @@ function astralClass(cp: number): number {
   return k;
 }
 
-// The scan keeps the class and width (1 or 2 code units) of the code point at a position here.
-let cls = 0;
-let width = 1;
-
-/** Reads the code point at i (before end) into cls and width. */
-function readAt(text: string, i: number, end: number): void {
+/**
+ * The class of the code point at i (before end), times 2, plus 1 when it takes two code units:
+ * `packed >> 1` is the class and `(packed & 1) + 1` the width.
+ */
+function classAt(text: string, i: number, end: number): number {
   const c = text.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdbff) {
-    cls = c < 128 ? (BMP[c] as number) : bmpClass(c);
-    width = 1;
-    return;
-  }
+  if (c < 0xd800 || c > 0xdbff) return (c < 128 ? (BMP[c] as number) : bmpClass(c)) << 1;
   const d = i + 1 < end ? text.charCodeAt(i + 1) : 0;
-  if (d >= 0xdc00 && d <= 0xdfff) {
-    cls = astralClass((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000);
-    width = 2;
-  } else {
-    cls = OTHER;
-    width = 1;
-  }
+  if (d >= 0xdc00 && d <= 0xdfff) return (astralClass((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000) << 1) | 1;
+  return OTHER << 1;
 }
 
-/** Whether the code unit is one that makes a word need lower-casing (A-Z or not ASCII). */
-function casesAt(c: number): boolean {
-  return (c >= 65 && c <= 90) || c > 127;
+/** Whether a code unit is white space to a regular expression's \\s (no surrogate is). */
+export function isWhiteSpace(c: number): boolean {
+  return (c < 128 ? (BMP[c] as number) : bmpClass(c)) === SPACE;
+}
+
+/** One-character strings of ASCII. */
+const ASCII: string[] = [];
+for (let c = 0; c < 128; c++) ASCII.push(String.fromCharCode(c));
+
+/** Whether a separator code unit (’ ' . & -) can join two parts of a word. */
+function isWordSeparator(c: number): boolean {
+  return c === 39 || c === 46 || c === 38 || c === 45 || c === 0x2019;
 }
 
 /** Tokens of body.slice(start, end), offsets into the body. */
@@ -94,76 +93,86 @@ export function tokenize(body: string, start = 0, end = body.length): Token[] {
   let i = start;
   while (i < end) {
     const c = body.charCodeAt(i);
-    // ASCII fast path for spaces and single punctuation.
+    let k: number;
+    let w = 1;
     if (c < 128) {
-      const k = BMP[c] as number;
+      k = BMP[c] as number;
       if (k === SPACE) {
         i++;
         continue;
       }
-      if (k === OTHER) {
-        const text = body[i] as string;
-        out.push({ start: i, end: i + 1, text, lower: text });
-        i++;
-        continue;
-      }
+    } else {
+      const packed = classAt(body, i, end);
+      k = packed >> 1;
+      w = (packed & 1) + 1;
     }
-    readAt(body, i, end);
     const from = i;
-    if (cls === LETTER) {
-      let upper = casesAt(c);
-      i += width;
+    i += w;
+    if (k === LETTER) {
+      // Whether the word has a code unit that lower-casing may change (A-Z or not ASCII).
+      let upper = c > 127 || (c >= 65 && c <= 90);
       for (;;) {
         while (i < end) {
           const x = body.charCodeAt(i);
           if (x < 128) {
-            const k = BMP[x] as number;
-            if (k !== LETTER && k !== NUMBER) break;
-            if (x <= 90 && x >= 65) upper = true;
-            i++;
-            continue;
+            // ASCII letters and digits continue the word.
+            if ((x >= 97 && x <= 122) || (x >= 48 && x <= 57)) {
+              i++;
+              continue;
+            }
+            if (x >= 65 && x <= 90) {
+              upper = true;
+              i++;
+              continue;
+            }
+            break;
           }
-          readAt(body, i, end);
-          if (cls !== LETTER && cls !== MARK && cls !== NUMBER) break;
+          const packed = classAt(body, i, end);
+          const kx = packed >> 1;
+          if (kx !== LETTER && kx !== MARK && kx !== NUMBER) break;
           upper = true;
-          i += width;
+          i += (packed & 1) + 1;
         }
         // A separator continues the word only when a letter follows it.
         if (i + 1 >= end) break;
         const sep = body.charCodeAt(i);
-        if (sep !== 0x2019 && sep !== 39 && sep !== 46 && sep !== 38 && sep !== 45) break;
-        readAt(body, i + 1, end);
-        if (cls !== LETTER) break;
-        if (sep === 0x2019 || casesAt(body.charCodeAt(i + 1))) upper = true;
-        i += 1 + width;
+        if (!isWordSeparator(sep)) break;
+        const next = classAt(body, i + 1, end);
+        if (next >> 1 !== LETTER) break;
+        const y = body.charCodeAt(i + 1);
+        if (sep > 127 || y > 127 || (y >= 65 && y <= 90)) upper = true;
+        i += 2 + (next & 1);
       }
       const text = body.slice(from, i);
       out.push({ start: from, end: i, text, lower: upper ? text.toLowerCase() : text });
-    } else if (cls === NUMBER) {
+    } else if (k === NUMBER) {
       let upper = c > 127;
-      i += width;
       for (;;) {
         while (i < end) {
-          readAt(body, i, end);
-          if (cls !== NUMBER) break;
-          if (body.charCodeAt(i) > 127) upper = true;
-          i += width;
+          const x = body.charCodeAt(i);
+          if (x >= 48 && x <= 57) {
+            i++;
+            continue;
+          }
+          if (x < 128) break;
+          const packed = classAt(body, i, end);
+          if (packed >> 1 !== NUMBER) break;
+          upper = true;
+          i += (packed & 1) + 1;
         }
         if (i + 1 >= end) break;
         const sep = body.charCodeAt(i);
         if (sep !== 46 && sep !== 44 && sep !== 58) break;
-        readAt(body, i + 1, end);
-        if (cls !== NUMBER) break;
+        const next = classAt(body, i + 1, end);
+        if (next >> 1 !== NUMBER) break;
         if (body.charCodeAt(i + 1) > 127) upper = true;
-        i += 1 + width;
+        i += 2 + (next & 1);
       }
       const text = body.slice(from, i);
       out.push({ start: from, end: i, text, lower: upper ? text.toLowerCase() : text });
-    } else if (cls === SPACE) {
-      i += width;
-    } else {
-      i += width;
-      const text = body.slice(from, i);
+    } else if (k !== SPACE) {
+      // Any other code point (punctuation, a mark without a letter before it) is a token of its own.
+      const text = c < 128 ? (ASCII[c] as string) : body.slice(from, i);
       out.push({ start: from, end: i, text, lower: c > 127 ? text.toLowerCase() : text });
     }
   }
