@@ -39,11 +39,30 @@ function wordCount(t: string, max: number): number {
 /** Whether a paragraph reads as a headline: short, one line, no sentence-final punctuation. */
 export function looksLikeHeadline(text: string): boolean {
   const t = text.trim();
+  // A closing mark of any kind (including the '' some papers use for quotes) ends speech, not a headline.
+  // (Tested first: it is the cheapest test and rules out most paragraphs.)
+  if (endsWithClosingMark(t)) return false;
   if (t.includes('\n')) return false;
   const words = wordCount(t, 16);
-  if (words < 3 || words > 16) return false;
-  // A closing mark of any kind (including the '' some papers use for quotes) ends speech, not a headline.
-  return !/[.!?:;"'\u201d\u2019\u00bb)]$/.test(t);
+  return words >= 3 && words <= 16;
+}
+
+/** Whether the text ends in one of . ! ? : ; " ' ” ’ » ) */
+function endsWithClosingMark(t: string): boolean {
+  const c = t.charCodeAt(t.length - 1);
+  return (
+    c === 46 ||
+    c === 33 ||
+    c === 63 ||
+    c === 58 ||
+    c === 59 ||
+    c === 34 ||
+    c === 39 ||
+    c === 0x201d ||
+    c === 0x2019 ||
+    c === 0xbb ||
+    c === 41
+  );
 }
 
 /** Why a paragraph is not article text, or null when it is. */

@@ -78,6 +78,19 @@ export function isWhiteSpace(c: number): boolean {
   return (c < 128 ? (BMP[c] as number) : bmpClass(c)) === SPACE;
 }
 
+/** Whether a code unit on its own is a letter or a number (\\p{L} or \\p{N}; no surrogate is). */
+export function isLetterOrNumberUnit(c: number): boolean {
+  const k = c < 128 ? (BMP[c] as number) : bmpClass(c);
+  return k === LETTER || k === NUMBER;
+}
+
+/** The width (1 or 2) of the code point at i (before end) when it is a letter or a number, else 0. */
+export function letterOrNumberWidth(text: string, i: number, end: number): number {
+  const packed = classAt(text, i, end);
+  const k = packed >> 1;
+  return k === LETTER || k === NUMBER ? (packed & 1) + 1 : 0;
+}
+
 /** One-character strings of ASCII. */
 const ASCII: string[] = [];
 for (let c = 0; c < 128; c++) ASCII.push(String.fromCharCode(c));
