@@ -1,7 +1,7 @@
 // Entities: people, organisations and places named in an article, with their aliases and roles.
 import { FEMALE_NAMES, type Gender, MALE_NAMES, SPEECH_VERBS } from './speech-verbs.js';
 import { isCapitalised, isPossessive, stripPossessive, type Token, tokenize } from './tokens.js';
-import type { TopicCatalog } from './topics.js';
+import type { TopicCatalog, TopicDefinition } from './topics.js';
 import type { Entity, EntityKind, Paragraph, Sentence } from './types.js';
 
 /** Titles before a name: they mark a person and become part of the role. */
@@ -575,8 +575,16 @@ function lower(t: Token | undefined): string {
   return t ? t.lower : '';
 }
 
+/** /^[A-Z][A-Z.&]{1,6}$/ with two capitals at least ("UN", "U.S.", "AT&T"), without a regular expression. */
 function isAcronym(w: string): boolean {
-  return /^[A-Z][A-Z.&]{1,6}$/.test(w) && /[A-Z].*[A-Z]/.test(w);
+  if (w.length < 2 || w.length > 7) return false;
+  let capitals = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) capitals++;
+    else if (i === 0 || (c !== 46 && c !== 38)) return false;
+  }
+  return capitals >= 2;
 }
 
 /** Without periods ("Gen." -> "Gen"); the same string when it has none. */
@@ -593,11 +601,13 @@ function nameWord(x: Token): string {
 // Reused from run to run (runsOf does not call itself), so reading a run allocates nothing until it is kept.
 const runWords: Token[] = [];
 const runAt: number[] = [];
+const NO_TOKEN: Token = { start: 0, end: 0, text: '', lower: '' };
 
 function runsOf(tokens: Token[]): Run[] {
   const runs: Run[] = [];
   const words = runWords;
   const at = runAt;
+  let used = 0;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
@@ -606,18 +616,19 @@ function runsOf(tokens: Token[]): Run[] {
       continue;
     }
     const from = i;
-    words.length = 0;
-    // Where each word stands in `tokens`: kept as we go, so finding the head costs nothing.
-    at.length = 0;
+    // words[0, n) are the run's words; at[k] is where words[k] stands in `tokens`, kept as we go so
+    // finding the head costs nothing.
+    let n = 0;
     let possessive = false;
     let j = i;
     while (j < tokens.length) {
       const tok = tokens[j];
       if (!tok) break;
       if (isCapitalised(tok.text)) {
-        if (words.length > 0 && NOT_NAMES.has(tok.lower)) break;
-        words.push(tok);
-        at.push(j);
+        if (n > 0 && NOT_NAMES.has(tok.lower)) break;
+        words[n] = tok;
+        at[n] = j;
+        n++;
         j++;
         // "Gen." / "F." / "U.S." keep their period inside the run.
         const dot = tokens[j];
@@ -626,7 +637,7 @@ function runsOf(tokens: Token[]): Run[] {
           if (after && isCapitalised(after.text) && TITLES.has(withoutDots(tok.lower))) j++;
           else if (after && isCapitalised(after.text) && tok.text.length === 1) j++;
           else if (tok.text.includes('.') && /^\p{L}(\.\p{L})+$/u.test(tok.text)) {
-            words[words.length - 1] = { ...tok, end: dot.end, text: `${tok.text}.`, lower: `${tok.lower}.` };
+            words[n - 1] = { ...tok, end: dot.end, text: `${tok.text}.`, lower: `${tok.lower}.` };
             j++;
           }
         }
@@ -640,26 +651,28 @@ function runsOf(tokens: Token[]): Run[] {
         CONNECTORS.has(tok.text) ||
         (tok.text === 'the' && tokens[j - 1]?.text === 'of') ||
         (tok.text === 'and' && ORG_WORDS.has(lower(tokens[j + 2])));
-      if (connects && isCapitalised(tokens[j + 1]?.text ?? '') && words.length > 0) {
-        words.push(tok);
-        at.push(j);
+      if (connects && isCapitalised(tokens[j + 1]?.text ?? '') && n > 0) {
+        words[n] = tok;
+        at[n] = j;
+        n++;
         j++;
         continue;
       }
-      if (tok.text === '(' && words.length > 0) break;
+      if (tok.text === '(' && n > 0) break;
       break;
     }
+    if (n > used) used = n;
     // Leading sentence words ("The", "But") are not part of a name.
     let w = 0;
-    while (w < words.length && NOT_NAMES.has(lower(words[w]))) w++;
-    if (w === 0 && from === 0 && words.length > 1) {
+    while (w < n && NOT_NAMES.has(lower(words[w]))) w++;
+    if (w === 0 && from === 0 && n > 1) {
       const l0 = lower(words[0]);
       if (l0.endsWith('ing') || l0.endsWith('ly') || SPEECH_VERBS.has(l0)) w = 1;
     }
     let titleEnd = w;
-    while (titleEnd < words.length - 1 && TITLES.has(withoutDots(lower(words[titleEnd])))) titleEnd++;
+    while (titleEnd < n - 1 && TITLES.has(withoutDots(lower(words[titleEnd])))) titleEnd++;
     // The name is words[titleEnd, nameEnd): no connector at its end.
-    let nameEnd = words.length;
+    let nameEnd = n;
     while (nameEnd > titleEnd && CONNECTORS.has(words[nameEnd - 1]?.text ?? '')) nameEnd--;
     const first = words[titleEnd];
     const last = words[nameEnd - 1];
@@ -680,13 +693,14 @@ function runsOf(tokens: Token[]): Run[] {
         possessive,
         sentenceStart: from === 0 && w === 0 && titleEnd === 0,
         next: j + (possessive ? 1 : 0),
-        head: at[w] ?? at[titleEnd] ?? -1,
+        head: w < n ? (at[w] as number) : titleEnd < n ? (at[titleEnd] as number) : -1,
         tokens,
       });
     }
     i = Math.max(j, i + 1);
   }
-  words.length = 0;
+  // The scratch array keeps no tokens (nor the body their texts are cut from) alive.
+  words.fill(NO_TOKEN, 0, used);
   return runs;
 }
 
@@ -813,6 +827,30 @@ function initials(words: string[]): string {
     .join('');
 }
 
+/** Names and aliases of a catalog, by lower-case name, and its topics by canonical name (the first one wins). */
+interface CatalogLookup {
+  index: Map<string, string>;
+  byName: Map<string, TopicDefinition>;
+}
+
+const NO_CATALOG: CatalogLookup = { index: new Map(), byName: new Map() };
+/** Each catalog's lookup, built once per catalog rather than once per article (as the topic matchers are). */
+const catalogLookups = new WeakMap<TopicCatalog, CatalogLookup>();
+
+function catalogLookup(catalog: TopicCatalog): CatalogLookup {
+  if (catalog.length === 0) return NO_CATALOG;
+  let lookup = catalogLookups.get(catalog);
+  if (!lookup) {
+    lookup = { index: new Map(), byName: new Map() };
+    for (const topic of catalog) {
+      for (const n of [topic.name, ...topic.aliases]) lookup.index.set(n.toLowerCase(), topic.name);
+      if (!lookup.byName.has(topic.name)) lookup.byName.set(topic.name, topic);
+    }
+    catalogLookups.set(catalog, lookup);
+  }
+  return lookup;
+}
+
 /**
  * Finds people, organisations and places in capitalised runs, links surnames, acronyms and
  * catalog aliases to one entity, and reads roles from titles and appositions.
@@ -827,10 +865,7 @@ export function extractEntities(
   const byName = new Map<string, number>();
   const bySurname = new Map<string, number>();
   const mentions: EntityMention[] = [];
-  const catalogIndex = new Map<string, string>();
-  for (const topic of catalog) {
-    for (const n of [topic.name, ...topic.aliases]) catalogIndex.set(n.toLowerCase(), topic.name);
-  }
+  const { index: catalogIndex, byName: topicByName } = catalogLookup(catalog);
   const add = (name: string, kind: EntityKind): number => {
     const key = name.toLowerCase();
     const found = byName.get(key);
@@ -951,7 +986,7 @@ export function extractEntities(
   drafts.forEach((d, i) => {
     if (mergedInto.has(i)) return;
     finalIndex[i] = entities.length;
-    const topic = catalog.find((t) => t.name === d.name);
+    const topic = topicByName.get(d.name);
     if (topic) for (const al of topic.aliases) d.aliases.add(al);
     d.aliases.delete(d.name);
     const gender: Gender | null =
@@ -960,19 +995,29 @@ export function extractEntities(
     genders.push(gender);
   });
   for (const [from, to] of mergedInto) finalIndex[from] = finalIndex[to] ?? 0;
-  const finalMentions = mentions.map((m) => ({ ...m, entity: finalIndex[m.entity] ?? 0 }));
-  // Surname aliases for people named in full.
-  const shortForms = new Set<string>();
-  for (const m of finalMentions) {
-    if (m.end - m.start < 30) shortForms.add(`${m.entity}\u0000${body.slice(m.start, m.end)}`);
-  }
+  const finalMentions: EntityMention[] = mentions.map((m) => ({
+    start: m.start,
+    end: m.end,
+    entity: finalIndex[m.entity] ?? 0,
+  }));
+  // Surname aliases for people named in full, when the article names them by the surname alone.
+  const surnames = new Map<number, string>();
   entities.forEach((e, i) => {
     if (e.kind !== 'person') return;
     const parts = e.name.split(' ');
     const surname = parts[parts.length - 1];
-    if (parts.length >= 2 && surname && !e.aliases.includes(surname) && shortForms.has(`${i}\u0000${surname}`)) {
-      e.aliases.push(surname);
+    if (parts.length >= 2 && surname && surname.length < 30) surnames.set(i, surname);
+  });
+  const bySurnameAlone = new Set<number>();
+  for (const m of finalMentions) {
+    const surname = surnames.get(m.entity);
+    if (surname !== undefined && m.end - m.start === surname.length && body.startsWith(surname, m.start)) {
+      bySurnameAlone.add(m.entity);
     }
+  }
+  entities.forEach((e, i) => {
+    const surname = surnames.get(i);
+    if (surname !== undefined && bySurnameAlone.has(i) && !e.aliases.includes(surname)) e.aliases.push(surname);
   });
   const reading: EntityReading = { mentions: finalMentions, genders, tokens: sentenceTokens };
   Object.defineProperty(entities, READING, { value: reading });
