@@ -530,6 +530,59 @@ export interface EntityReading {
   genders: (Gender | null)[];
   /** Tokens of each sentence, in sentence order (shared with attribution to tokenize once). */
   tokens: Token[][];
+  /** The paragraphs read, and the tokens of each (when its sentences hold all of its tokens, for every one). */
+  paragraphs: readonly Paragraph[];
+  byParagraph: Map<Paragraph, Token[]> | undefined;
+}
+
+/**
+ * Tokens of each sentence and of each paragraph, read once per paragraph: a sentence's tokens are a slice
+ * of its paragraph's when no token crosses the sentence's edges (then they are exactly the sentence's own
+ * tokens), else the sentence is tokenized on its own. The paragraph's list is kept only when its sentences,
+ * taken as attribution groups them (see paragraphTokens in quotes.ts), hold its tokens end to end; and
+ * only when that holds for every paragraph.
+ */
+function tokenizeArticle(
+  body: string,
+  paragraphs: readonly Paragraph[],
+  sentences: readonly Sentence[],
+): { bySentence: Token[][]; byParagraph: Map<Paragraph, Token[]> | undefined } {
+  const bySentence: (Token[] | undefined)[] = new Array(sentences.length).fill(undefined);
+  const byParagraph = new Map<Paragraph, Token[]>();
+  let complete = true;
+  let si = 0;
+  for (const p of paragraphs) {
+    const own = tokenize(body, p.start, p.end);
+    while (si < sentences.length && (sentences[si]?.start ?? 0) < p.start) si++;
+    // `held`: the paragraph's tokens [0, held) are those of the sentences so far, in order.
+    let held = 0;
+    let tiled = true;
+    while (si < sentences.length && (sentences[si]?.end ?? 0) <= p.end) {
+      const s = sentences[si] as Sentence;
+      let a = held;
+      while (a < own.length && (own[a] as Token).start < s.start) a++;
+      let b = a;
+      while (b < own.length && (own[b] as Token).start < s.end) b++;
+      const clean =
+        (a === 0 || (own[a - 1] as Token).end <= s.start) && (b === a || (own[b - 1] as Token).end <= s.end);
+      if (clean) {
+        bySentence[si] = own.slice(a, b);
+        if (a !== held) tiled = false;
+        held = b;
+      } else {
+        bySentence[si] = tokenize(body, s.start, s.end);
+        tiled = false;
+      }
+      si++;
+    }
+    if (tiled && held === own.length) byParagraph.set(p, own);
+    else complete = false;
+  }
+  for (let k = 0; k < sentences.length; k++) {
+    const s = sentences[k] as Sentence;
+    if (bySentence[k] === undefined) bySentence[k] = tokenize(body, s.start, s.end);
+  }
+  return { bySentence: bySentence as Token[][], byParagraph: complete ? byParagraph : undefined };
 }
 
 /** Whether a mention is a possessive ("Trump's comments"): a possessor is not a speaker. */
@@ -717,10 +770,9 @@ function catalogKind(canonical: string, title: string, nextWord: string): Entity
   return kind === 'other' ? 'organization' : kind;
 }
 
-function classify(words: string[], title: string, nextWord: string): EntityKind {
-  const name = words.join(' ');
+function classify(words: string[], title: string, nextWord: string, name = words.join(' ')): EntityKind {
   const lowerName = name.toLowerCase();
-  if (PLACES.has(lowerName) || PLACES.has(lowerName.replace(/^the /, ''))) return 'place';
+  if (PLACES.has(lowerName) || (lowerName.startsWith('the ') && PLACES.has(lowerName.slice(4)))) return 'place';
   if (words.length >= 2 && PLACE_SUFFIXES.has((words[words.length - 1] ?? '').toLowerCase())) return 'place';
   if (title && words.length >= 1 && [...title.toLowerCase().split(/[ .]+/)].some((t) => STRONG_TITLES.has(t))) {
     return 'person';
@@ -857,7 +909,7 @@ function catalogLookup(catalog: TopicCatalog): CatalogLookup {
  */
 export function extractEntities(
   body: string,
-  _paragraphs: readonly Paragraph[],
+  paragraphs: readonly Paragraph[],
   sentences: readonly Sentence[],
   catalog: TopicCatalog,
 ): Entity[] {
@@ -876,14 +928,12 @@ export function extractEntities(
     return idx;
   };
   let lastPerson = -1;
-  const sentenceTokens: Token[][] = [];
-  for (const s of sentences) {
-    const tokens = tokenize(body, s.start, s.end);
-    sentenceTokens.push(tokens);
+  const { bySentence: sentenceTokens, byParagraph } = tokenizeArticle(body, paragraphs, sentences);
+  for (const tokens of sentenceTokens) {
     for (const run of runsOf(tokens)) {
       const nextTok = run.tokens[run.next];
       const nextWord = lower(nextTok);
-      let name = run.words.join(' ');
+      const name = run.words.join(' ');
       if (run.sentenceStart && run.words.length === 1 && !isAcronym(name) && !SPEECH_VERBS.has(nextWord)) {
         // A single capitalised word opening a sentence is only a name if we know it already.
         const key = name.toLowerCase();
@@ -912,12 +962,11 @@ export function extractEntities(
         idx = bySurname.get(lowerName) ?? 0;
         drafts[idx]?.aliases.add(name);
       } else {
-        const kind = classify(run.words, run.title, nextWord);
+        const kind = classify(run.words, run.title, nextWord, name);
         if (kind === 'other' && run.words.length === 1 && !run.title) continue;
         if (run.words.length === 1 && kind === 'person' && lastPerson >= 0) {
           // no known full name: keep the single name
         }
-        name = run.words.join(' ');
         idx = add(name, kind);
         const d = drafts[idx];
         if (d && kind === 'person' && run.words.length >= 2) {
@@ -933,8 +982,11 @@ export function extractEntities(
         lastPerson = idx;
         const first = (run.words[0] ?? '').toLowerCase();
         const t = run.title.toLowerCase();
-        if (/\b(mr|king|prince)\b/.test(t) || (MALE_NAMES.has(first) && run.words.length >= 2)) d.male += 2;
-        if (/\b(mrs|ms|queen|princess)\b/.test(t) || (FEMALE_NAMES.has(first) && run.words.length >= 2)) d.female += 2;
+        // (Most mentions have no title: the patterns are not run on an empty one.)
+        if ((t !== '' && /\b(mr|king|prince)\b/.test(t)) || (MALE_NAMES.has(first) && run.words.length >= 2))
+          d.male += 2;
+        if ((t !== '' && /\b(mrs|ms|queen|princess)\b/.test(t)) || (FEMALE_NAMES.has(first) && run.words.length >= 2))
+          d.female += 2;
         if (!d.role) {
           const pre = roleBefore(body, run, run.head);
           const title = run.title.replace(/^(The|A)\s+/i, '');
@@ -1019,7 +1071,7 @@ export function extractEntities(
     const surname = surnames.get(i);
     if (surname !== undefined && bySurnameAlone.has(i) && !e.aliases.includes(surname)) e.aliases.push(surname);
   });
-  const reading: EntityReading = { mentions: finalMentions, genders, tokens: sentenceTokens };
+  const reading: EntityReading = { mentions: finalMentions, genders, tokens: sentenceTokens, paragraphs, byParagraph };
   Object.defineProperty(entities, READING, { value: reading });
   return entities;
 }

@@ -165,8 +165,12 @@ export function extractQuotes(
   const mentionEndAt = new Map(mentions.map((m) => [m.start, m.end]));
   // Sentence tokens from the entity pass, regrouped by paragraph; tokenize again only without them.
   const bySentence = reading?.tokens;
+  // Or each paragraph's own tokens, when the entity pass read these very paragraphs.
+  const byParagraph = reading?.paragraphs === paragraphs ? reading.byParagraph : undefined;
   let sentenceIdx = 0;
   const paragraphTokens = (p: Paragraph): Token[] => {
+    const own = byParagraph?.get(p);
+    if (own) return own;
     if (!bySentence || bySentence.length !== sentences.length) return tokenize(body, p.start, p.end);
     const out: Token[] = [];
     while (sentenceIdx < sentences.length && (sentences[sentenceIdx]?.start ?? 0) < p.start) sentenceIdx++;

@@ -91,6 +91,32 @@ export function letterOrNumberWidth(text: string, i: number, end: number): numbe
   return k === LETTER || k === NUMBER ? (packed & 1) + 1 : 0;
 }
 
+/** Whether the text starts with a letter or a number (/^[\p{L}\p{N}]/u). */
+export function startsWithLetterOrNumber(text: string): boolean {
+  return text.length > 0 && letterOrNumberWidth(text, 0, text.length) > 0;
+}
+
+/** text.split(' ').length > n, without splitting: more than n - 1 spaces. */
+export function moreSpaceSeparatedThan(text: string, n: number): boolean {
+  if (n <= 0) return true;
+  let spaces = 0;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) if (++spaces >= n) return true;
+  return false;
+}
+
+/** body.slice(start, end).split(/\s+/).length, without slicing or splitting: white-space runs plus one. */
+export function whiteSpaceSplitCount(body: string, start: number, end: number): number {
+  let count = 1;
+  let inSpace = false;
+  for (let i = start; i < end; i++) {
+    if (isWhiteSpace(body.charCodeAt(i))) {
+      if (!inSpace) count++;
+      inSpace = true;
+    } else inSpace = false;
+  }
+  return count;
+}
+
 /** One-character strings of ASCII. */
 const ASCII: string[] = [];
 for (let c = 0; c < 128; c++) ASCII.push(String.fromCharCode(c));
@@ -201,11 +227,24 @@ export function isCapitalised(text: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
-/** The token without a possessive ending ("Trump's" -> "Trump"). */
-export function stripPossessive(text: string): string {
-  return text.replace(/['’]s$/, '').replace(/s['’]$/, 's');
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
 }
 
+/** The token without a possessive ending ("Trump's" -> "Trump", "Jones'" -> "Jones"). */
+export function stripPossessive(text: string): string {
+  // As text.replace(/['’]s$/, '').replace(/s['’]$/, 's'): the second on what the first leaves.
+  let end = text.length;
+  if (end >= 2 && text.charCodeAt(end - 1) === 115 && isApostrophe(text.charCodeAt(end - 2))) end -= 2;
+  if (end >= 2 && isApostrophe(text.charCodeAt(end - 1)) && text.charCodeAt(end - 2) === 115) end -= 1;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** Whether the token ends in 's, ’s, s' or s’ (/['’]s$|s['’]$/). */
 export function isPossessive(text: string): boolean {
-  return /['’]s$|s['’]$/.test(text);
+  const n = text.length;
+  if (n < 2) return false;
+  const a = text.charCodeAt(n - 2);
+  const b = text.charCodeAt(n - 1);
+  return (isApostrophe(a) && b === 115) || (a === 115 && isApostrophe(b));
 }

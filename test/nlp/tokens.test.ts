@@ -1,7 +1,14 @@
 // The tokenizer's hand-written scan gives exactly the tokens of the pattern that defines them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../src/nlp/tokens.js';
+import {
+  isPossessive,
+  moreSpaceSeparatedThan,
+  startsWithLetterOrNumber,
+  stripPossessive,
+  tokenize,
+  whiteSpaceSplitCount,
+} from '../../src/nlp/tokens.js';
 
 /** The definition: the pattern the scanner replaces, with the lower-case form of each token. */
 const TOKEN = /\p{L}[\p{L}\p{M}\p{N}]*(?:[’'.&-]\p{L}[\p{L}\p{M}\p{N}]*)*|\p{N}+(?:[.,:]\p{N}+)*|\S/gu;
@@ -86,6 +93,28 @@ describe('tokenize', () => {
         expect(tokenize(body, start, end)).toEqual(reference(body, start, end));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('reads words, possessives and white space as the patterns they replace do', () => {
+    const text = fc.array(
+      fc.oneof(fc.constantFrom(...PIECES, 's', "'s", '’s', "s'", 's’'), fc.string({ maxLength: 3 })),
+      {
+        maxLength: 12,
+      },
+    );
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (parts, a, b) => {
+        const s = parts.join('');
+        expect(isPossessive(s)).toBe(/['’]s$|s['’]$/.test(s));
+        expect(stripPossessive(s)).toBe(s.replace(/['’]s$/, '').replace(/s['’]$/, 's'));
+        expect(startsWithLetterOrNumber(s)).toBe(/^[\p{L}\p{N}]/u.test(s));
+        for (let n = 0; n < 8; n++) expect(moreSpaceSeparatedThan(s, n)).toBe(s.split(' ').length > n);
+        const start = s.length ? a % s.length : 0;
+        const end = start + (s.length - start ? b % (s.length - start + 1) : 0);
+        expect(whiteSpaceSplitCount(s, start, end)).toBe(s.slice(start, end).split(/\s+/).length);
+      }),
+      { numRuns: 3000 },
     );
   });
 });
