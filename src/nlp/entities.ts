@@ -793,6 +793,29 @@ function classify(words: string[], title: string, nextWord: string, name = words
   return 'other';
 }
 
+/** Words after "Name," that open a clause, not an apposition. */
+const NOT_ROLE_OPENERS = new Set([
+  'who',
+  'which',
+  'that',
+  'and',
+  'but',
+  'said',
+  'says',
+  'told',
+  'according',
+  'in',
+  'on',
+  'at',
+  'as',
+]);
+const APPOSITION_OPENERS = new Set(['the', 'a', 'an', 'then', 'former']);
+
+/** Without one final "s" ("advisers" -> "adviser"): as w.replace(/s$/, ''). */
+function withoutFinalS(w: string): string {
+  return w.endsWith('s') ? w.slice(0, -1) : w;
+}
+
 function roleAfter(body: string, run: Run): string | null {
   const toks = run.tokens;
   const comma = toks[run.next];
@@ -800,12 +823,11 @@ function roleAfter(body: string, run: Run): string | null {
   const first = toks[run.next + 1];
   if (!first) return null;
   const fl = first.lower;
-  if (['who', 'which', 'that', 'and', 'but', 'said', 'says', 'told', 'according', 'in', 'on', 'at', 'as'].includes(fl))
-    return null;
+  if (NOT_ROLE_OPENERS.has(fl)) return null;
   const roleLike =
     !isCapitalised(first.text) ||
     isPossessive(first.text) ||
-    ['the', 'a', 'an', 'then', 'former'].includes(fl) ||
+    APPOSITION_OPENERS.has(fl) ||
     ROLE_NOUNS.has(lower(toks[run.next + 2]));
   if (!roleLike) return null;
   let k = run.next + 1;
@@ -813,7 +835,7 @@ function roleAfter(body: string, run: Run): string | null {
   while (k < toks.length && k < run.next + 16) {
     const t = toks[k];
     if (!t || t.text === ',' || t.text === '.' || t.text === ';' || t.text === '(' || t.text === '—') break;
-    if (ROLE_NOUNS.has(stripPossessive(t.text).toLowerCase().replace(/s$/, ''))) hasRoleNoun = true;
+    if (ROLE_NOUNS.has(withoutFinalS(stripPossessive(t.text).toLowerCase()))) hasRoleNoun = true;
     if (SPEECH_VERBS.has(t.lower) && k > run.next + 1) return null;
     k++;
   }

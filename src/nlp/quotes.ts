@@ -35,7 +35,7 @@ import {
   SUBJECT_PRONOUNS,
   WEAK_VERBS,
 } from './speech-verbs.js';
-import { isCapitalised, type Token, tokenize } from './tokens.js';
+import { isCapitalised, moreSpaceSeparatedThan, type Token, tokenize, whiteSpaceSplitCount } from './tokens.js';
 import type { Entity, Paragraph, Quote, QuoteKind, Sentence } from './types.js';
 
 /** One attribution while it is being built: span, speaker mention, cue and kind. */
@@ -74,7 +74,7 @@ const PROGRAMME_BEFORE =
 function isProgrammeTitle(body: string, span: MarkedSpan, paragraphStart: number): boolean {
   if (!span.closed) return false;
   const inner = body.slice(span.start + 1, span.end - 1);
-  if (!isCapitalised(inner) || inner.split(' ').length > 6) return false;
+  if (!isCapitalised(inner) || moreSpaceSeparatedThan(inner, 6)) return false;
   return PROGRAMME_BEFORE.test(body.slice(Math.max(paragraphStart, span.start - 60), span.start));
 }
 
@@ -834,7 +834,7 @@ export function extractQuotes(
       last = att;
       continue;
     }
-    const words = body.slice(span.start, span.end).split(/\s+/).length;
+    const words = whiteSpaceSplitCount(body, span.start, span.end);
     const prevDirect = last && last.paragraph >= span.paragraph - 1 ? last : null;
     // A short full sentence right after the speaker's quote ("“Very good.”") continues it too.
     const fullSentence =
