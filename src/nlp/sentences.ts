@@ -152,6 +152,8 @@ export const SENTENCE_STARTERS = new Set([
 // space after it, "......", is rescanned from every position: quadratic), takes the marks and closing
 // quotes or brackets after them, and must be followed by white space.
 
+const MARK = /[.!?\u2026]/g;
+
 /** . ! ? … */
 function isMark(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 0x2026;
@@ -267,8 +269,12 @@ function addSentences(out: Sentence[], body: string, start: number, end: number,
   let from = start;
   let p = start;
   while (p < end) {
-    const c = body.charCodeAt(p);
-    if (!isMark(c) || (p > start && isMark(body.charCodeAt(p - 1)))) {
+    // The next mark, found by the regular-expression engine's scan (test() allocates no match).
+    MARK.lastIndex = p;
+    if (!MARK.test(body)) break;
+    p = MARK.lastIndex - 1;
+    if (p >= end) break;
+    if (p > start && isMark(body.charCodeAt(p - 1))) {
       p++;
       continue;
     }
