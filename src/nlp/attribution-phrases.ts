@@ -7,7 +7,7 @@ import {
   VERB_PREFIX,
   WEAK_VERBS,
 } from './speech-verbs.js';
-import { isCapitalised, type Token } from './tokens.js';
+import { isCapitalised, startsWithLetterOrNumber, type Token } from './tokens.js';
 
 export const BOUNDARY_WORDS = new Set([
   'yet',
@@ -391,7 +391,7 @@ export function low(t: Token | undefined): string {
 }
 
 export function isWord(t: Token | undefined): boolean {
-  return t !== undefined && /^[\p{L}\p{N}]/u.test(t.text);
+  return t !== undefined && startsWithLetterOrNumber(t.text);
 }
 
 /** A speech cue at token i: its base form and the index after it. "according to" counts. */

@@ -1,4 +1,5 @@
 // Lines that are not article text: date lines, related-story headlines, captions, calls to action.
+import { isWhiteSpace } from './tokens.js';
 import type { Paragraph } from './types.js';
 
 const CALLS_TO_ACTION =
@@ -19,16 +20,53 @@ const CREDIT =
 const BYLINE =
   /^by\s+(?!and\s)[\p{Lu}][\p{L}'.-]+(?:\s+(?!and\s)[\p{Lu}][\p{L}'.-]+){0,3}(?:(?:\s*,\s*|\s+and\s+)(?!and\s)[\p{Lu}][\p{L}'.-]+(?:\s+(?!and\s)[\p{Lu}][\p{L}'.-]+){0,3})*\s*(?:,\s*cnn|for dailymail\.com|,\s*[\p{L} ]{0,30})?$/iu;
 
+/**
+ * Words of a trimmed text, as t.split(/\s+/).length counts them, but counting stops past `max`:
+ * a long paragraph is not split into an array of its words only to learn it has more than 16.
+ */
+function wordCount(t: string, max: number): number {
+  let words = 1;
+  let inSpace = false;
+  for (let i = 0; i < t.length; i++) {
+    if (isWhiteSpace(t.charCodeAt(i))) {
+      if (!inSpace) {
+        inSpace = true;
+        if (++words > max) return words;
+      }
+    } else inSpace = false;
+  }
+  return words;
+}
+
 /** Whether a paragraph reads as a headline: short, one line, no sentence-final punctuation. */
 export function looksLikeHeadline(text: string): boolean {
   const t = text.trim();
+  // A closing mark of any kind (including the '' some papers use for quotes) ends speech, not a headline.
+  // (Tested first: it is the cheapest test and rules out most paragraphs.)
+  if (endsWithClosingMark(t)) return false;
   if (t.includes('\n')) return false;
-  const words = t.split(/\s+/).length;
+  const words = wordCount(t, 16);
   if (words < 3 || words > 16) return false;
   // A signed quote ("“Fix it now.” ― Maria Lopez") is speech.
-  if (/[.!?,][”"’»]\s*[―—–-]\s*\p{Lu}/u.test(t)) return false;
-  // A closing mark of any kind (including the '' some papers use for quotes) ends speech, not a headline.
-  return !/[.!?:;"'\u201d\u2019\u00bb)]$/.test(t);
+  return !/[.!?,][”"’»]\s*[―—–-]\s*\p{Lu}/u.test(t);
+}
+
+/** Whether the text ends in one of . ! ? : ; " ' ” ’ » ) */
+function endsWithClosingMark(t: string): boolean {
+  const c = t.charCodeAt(t.length - 1);
+  return (
+    c === 46 ||
+    c === 33 ||
+    c === 63 ||
+    c === 58 ||
+    c === 59 ||
+    c === 34 ||
+    c === 39 ||
+    c === 0x201d ||
+    c === 0x2019 ||
+    c === 0xbb ||
+    c === 41
+  );
 }
 
 /** Why a paragraph is not article text, or null when it is. */

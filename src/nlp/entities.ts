@@ -1,7 +1,7 @@
 // Entities: people, organisations and places named in an article, with their aliases and roles.
 import { FEMALE_NAMES, type Gender, MALE_NAMES, SPEECH_VERBS } from './speech-verbs.js';
 import { isCapitalised, isPossessive, stripPossessive, type Token, tokenize } from './tokens.js';
-import type { TopicCatalog } from './topics.js';
+import type { TopicCatalog, TopicDefinition } from './topics.js';
 import type { Entity, EntityKind, Paragraph, Sentence } from './types.js';
 
 /** Titles before a name: they mark a person and become part of the role. */
@@ -530,6 +530,59 @@ export interface EntityReading {
   genders: (Gender | null)[];
   /** Tokens of each sentence, in sentence order (shared with attribution to tokenize once). */
   tokens: Token[][];
+  /** The paragraphs read, and the tokens of each (when its sentences hold all of its tokens, for every one). */
+  paragraphs: readonly Paragraph[];
+  byParagraph: Map<Paragraph, Token[]> | undefined;
+}
+
+/**
+ * Tokens of each sentence and of each paragraph, read once per paragraph: a sentence's tokens are a slice
+ * of its paragraph's when no token crosses the sentence's edges (then they are exactly the sentence's own
+ * tokens), else the sentence is tokenized on its own. The paragraph's list is kept only when its sentences,
+ * taken as attribution groups them (see paragraphTokens in quotes.ts), hold its tokens end to end; and
+ * only when that holds for every paragraph.
+ */
+function tokenizeArticle(
+  body: string,
+  paragraphs: readonly Paragraph[],
+  sentences: readonly Sentence[],
+): { bySentence: Token[][]; byParagraph: Map<Paragraph, Token[]> | undefined } {
+  const bySentence: (Token[] | undefined)[] = new Array(sentences.length).fill(undefined);
+  const byParagraph = new Map<Paragraph, Token[]>();
+  let complete = true;
+  let si = 0;
+  for (const p of paragraphs) {
+    const own = tokenize(body, p.start, p.end);
+    while (si < sentences.length && (sentences[si]?.start ?? 0) < p.start) si++;
+    // `held`: the paragraph's tokens [0, held) are those of the sentences so far, in order.
+    let held = 0;
+    let tiled = true;
+    while (si < sentences.length && (sentences[si]?.end ?? 0) <= p.end) {
+      const s = sentences[si] as Sentence;
+      let a = held;
+      while (a < own.length && (own[a] as Token).start < s.start) a++;
+      let b = a;
+      while (b < own.length && (own[b] as Token).start < s.end) b++;
+      const clean =
+        (a === 0 || (own[a - 1] as Token).end <= s.start) && (b === a || (own[b - 1] as Token).end <= s.end);
+      if (clean) {
+        bySentence[si] = own.slice(a, b);
+        if (a !== held) tiled = false;
+        held = b;
+      } else {
+        bySentence[si] = tokenize(body, s.start, s.end);
+        tiled = false;
+      }
+      si++;
+    }
+    if (tiled && held === own.length) byParagraph.set(p, own);
+    else complete = false;
+  }
+  for (let k = 0; k < sentences.length; k++) {
+    const s = sentences[k] as Sentence;
+    if (bySentence[k] === undefined) bySentence[k] = tokenize(body, s.start, s.end);
+  }
+  return { bySentence: bySentence as Token[][], byParagraph: complete ? byParagraph : undefined };
 }
 
 /** Whether a mention is a possessive ("Trump's comments"): a possessor is not a speaker. */
@@ -538,11 +591,21 @@ export function mentionIsPossessive(body: string, m: { end: number }): boolean {
   return c === '’' || c === "'";
 }
 
-const readings = new WeakMap<readonly Entity[], EntityReading>();
+/**
+ * The reading rides on the entity list itself, under a symbol key: not enumerable, so it is not part of
+ * the list's value (JSON, equality), and it dies with the list. (A WeakMap keyed by the list did the
+ * same, but V8's young-generation collector keeps WeakMap values alive: every article's tokens were
+ * copied and promoted to the old generation, which made garbage collection a fifth of the reading time.)
+ */
+const READING = Symbol('entity reading');
+
+interface WithReading {
+  [READING]?: EntityReading;
+}
 
 /** The mentions and genders computed with these entities, if they came from extractEntities. */
 export function entityReading(entities: readonly Entity[]): EntityReading | undefined {
-  return readings.get(entities);
+  return (entities as WithReading)[READING];
 }
 
 interface Run {
@@ -565,12 +628,39 @@ function lower(t: Token | undefined): string {
   return t ? t.lower : '';
 }
 
+/** /^[A-Z][A-Z.&]{1,6}$/ with two capitals at least ("UN", "U.S.", "AT&T"), without a regular expression. */
 function isAcronym(w: string): boolean {
-  return /^[A-Z][A-Z.&]{1,6}$/.test(w) && /[A-Z].*[A-Z]/.test(w);
+  if (w.length < 2 || w.length > 7) return false;
+  let capitals = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) capitals++;
+    else if (i === 0 || (c !== 46 && c !== 38)) return false;
+  }
+  return capitals >= 2;
 }
+
+/** Without periods ("Gen." -> "Gen"); the same string when it has none. */
+function withoutDots(s: string): string {
+  return s.includes('.') ? s.replace(/\./g, '') : s;
+}
+
+/** The name word of a token: its text without a possessive ending. */
+function nameWord(x: Token): string {
+  return x.text.includes("'") || x.text.includes('’') ? stripPossessive(x.text) : x.text;
+}
+
+// Scratch space of runsOf: the words of the run being read and where each stands in the sentence.
+// Reused from run to run (runsOf does not call itself), so reading a run allocates nothing until it is kept.
+const runWords: Token[] = [];
+const runAt: number[] = [];
+const NO_TOKEN: Token = { start: 0, end: 0, text: '', lower: '' };
 
 function runsOf(tokens: Token[]): Run[] {
   const runs: Run[] = [];
+  const words = runWords;
+  const at = runAt;
+  let used = 0;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
@@ -579,27 +669,28 @@ function runsOf(tokens: Token[]): Run[] {
       continue;
     }
     const from = i;
-    const words: Token[] = [];
-    // Where each word stands in `tokens`: kept as we go, so finding the head costs nothing.
-    const at: number[] = [];
+    // words[0, n) are the run's words; at[k] is where words[k] stands in `tokens`, kept as we go so
+    // finding the head costs nothing.
+    let n = 0;
     let possessive = false;
     let j = i;
     while (j < tokens.length) {
       const tok = tokens[j];
       if (!tok) break;
       if (isCapitalised(tok.text)) {
-        if (words.length > 0 && NOT_NAMES.has(tok.lower)) break;
-        words.push(tok);
-        at.push(j);
+        if (n > 0 && NOT_NAMES.has(tok.lower)) break;
+        words[n] = tok;
+        at[n] = j;
+        n++;
         j++;
         // "Gen." / "F." / "U.S." keep their period inside the run.
         const dot = tokens[j];
         if (dot?.text === '.' && dot.start === tok.end && (tok.text.length <= 4 || tok.text.includes('.'))) {
           const after = tokens[j + 1];
-          if (after && isCapitalised(after.text) && TITLES.has(tok.lower.replace(/\./g, ''))) j++;
+          if (after && isCapitalised(after.text) && TITLES.has(withoutDots(tok.lower))) j++;
           else if (after && isCapitalised(after.text) && tok.text.length === 1) j++;
           else if (tok.text.includes('.') && /^\p{L}(\.\p{L})+$/u.test(tok.text)) {
-            words[words.length - 1] = { ...tok, end: dot.end, text: `${tok.text}.`, lower: `${tok.lower}.` };
+            words[n - 1] = { ...tok, end: dot.end, text: `${tok.text}.`, lower: `${tok.lower}.` };
             j++;
           }
         }
@@ -613,46 +704,56 @@ function runsOf(tokens: Token[]): Run[] {
         CONNECTORS.has(tok.text) ||
         (tok.text === 'the' && tokens[j - 1]?.text === 'of') ||
         (tok.text === 'and' && ORG_WORDS.has(lower(tokens[j + 2])));
-      if (connects && isCapitalised(tokens[j + 1]?.text ?? '') && words.length > 0) {
-        words.push(tok);
-        at.push(j);
+      if (connects && isCapitalised(tokens[j + 1]?.text ?? '') && n > 0) {
+        words[n] = tok;
+        at[n] = j;
+        n++;
         j++;
         continue;
       }
-      if (tok.text === '(' && words.length > 0) break;
+      if (tok.text === '(' && n > 0) break;
       break;
     }
+    if (n > used) used = n;
     // Leading sentence words ("The", "But") are not part of a name.
     let w = 0;
-    while (w < words.length && NOT_NAMES.has(lower(words[w]))) w++;
-    if (w === 0 && from === 0 && words.length > 1) {
+    while (w < n && NOT_NAMES.has(lower(words[w]))) w++;
+    if (w === 0 && from === 0 && n > 1) {
       const l0 = lower(words[0]);
       if (l0.endsWith('ing') || l0.endsWith('ly') || SPEECH_VERBS.has(l0)) w = 1;
     }
     let titleEnd = w;
-    while (titleEnd < words.length - 1 && TITLES.has(lower(words[titleEnd]).replace(/\./g, ''))) titleEnd++;
-    const nameTokens = words.slice(titleEnd);
-    while (nameTokens.length > 0 && CONNECTORS.has(nameTokens[nameTokens.length - 1]?.text ?? '')) nameTokens.pop();
-    const first = nameTokens[0];
-    const last = nameTokens[nameTokens.length - 1];
-    if (first && last) {
-      const titleTokens = words.slice(w, titleEnd);
+    while (titleEnd < n - 1 && TITLES.has(withoutDots(lower(words[titleEnd])))) titleEnd++;
+    // The name is words[titleEnd, nameEnd): no connector at its end.
+    let nameEnd = n;
+    while (nameEnd > titleEnd && CONNECTORS.has(words[nameEnd - 1]?.text ?? '')) nameEnd--;
+    const first = words[titleEnd];
+    const last = words[nameEnd - 1];
+    if (first && last && nameEnd > titleEnd) {
+      const nameWords: string[] = [];
+      for (let k = titleEnd; k < nameEnd; k++) nameWords.push(nameWord(words[k] as Token));
+      let title = '';
+      for (let k = w; k < titleEnd; k++) {
+        const x = words[k] as Token;
+        const word = x.text.length <= 4 && TITLES.has(x.lower) ? `${x.text}.` : x.text;
+        title = k === w ? word : `${title} ${word}`;
+      }
       runs.push({
         start: first.start,
         end: possessive ? last.end - (last.text.endsWith('s') ? 2 : 1) : last.end,
-        words: nameTokens.map((x) => (x.text.includes("'") || x.text.includes('’') ? stripPossessive(x.text) : x.text)),
-        title: titleTokens
-          .map((x) => (x.text.length <= 4 && TITLES.has(x.text.toLowerCase()) ? `${x.text}.` : x.text))
-          .join(' '),
+        words: nameWords,
+        title,
         possessive,
         sentenceStart: from === 0 && w === 0 && titleEnd === 0,
         next: j + (possessive ? 1 : 0),
-        head: at[w] ?? at[titleEnd] ?? -1,
+        head: w < n ? (at[w] as number) : titleEnd < n ? (at[titleEnd] as number) : -1,
         tokens,
       });
     }
     i = Math.max(j, i + 1);
   }
+  // The scratch array keeps no tokens (nor the body their texts are cut from) alive.
+  words.fill(NO_TOKEN, 0, used);
   return runs;
 }
 
@@ -669,10 +770,9 @@ function catalogKind(canonical: string, title: string, nextWord: string): Entity
   return kind === 'other' ? 'organization' : kind;
 }
 
-function classify(words: string[], title: string, nextWord: string): EntityKind {
-  const name = words.join(' ');
+function classify(words: string[], title: string, nextWord: string, name = words.join(' ')): EntityKind {
   const lowerName = name.toLowerCase();
-  if (PLACES.has(lowerName) || PLACES.has(lowerName.replace(/^the /, ''))) return 'place';
+  if (PLACES.has(lowerName) || (lowerName.startsWith('the ') && PLACES.has(lowerName.slice(4)))) return 'place';
   if (words.length >= 2 && PLACE_SUFFIXES.has((words[words.length - 1] ?? '').toLowerCase())) return 'place';
   if (title && words.length >= 1 && [...title.toLowerCase().split(/[ .]+/)].some((t) => STRONG_TITLES.has(t))) {
     return 'person';
@@ -693,6 +793,29 @@ function classify(words: string[], title: string, nextWord: string): EntityKind 
   return 'other';
 }
 
+/** Words after "Name," that open a clause, not an apposition. */
+const NOT_ROLE_OPENERS = new Set([
+  'who',
+  'which',
+  'that',
+  'and',
+  'but',
+  'said',
+  'says',
+  'told',
+  'according',
+  'in',
+  'on',
+  'at',
+  'as',
+]);
+const APPOSITION_OPENERS = new Set(['the', 'a', 'an', 'then', 'former']);
+
+/** Without one final "s" ("advisers" -> "adviser"): as w.replace(/s$/, ''). */
+function withoutFinalS(w: string): string {
+  return w.endsWith('s') ? w.slice(0, -1) : w;
+}
+
 function roleAfter(body: string, run: Run): string | null {
   const toks = run.tokens;
   const comma = toks[run.next];
@@ -700,12 +823,11 @@ function roleAfter(body: string, run: Run): string | null {
   const first = toks[run.next + 1];
   if (!first) return null;
   const fl = first.lower;
-  if (['who', 'which', 'that', 'and', 'but', 'said', 'says', 'told', 'according', 'in', 'on', 'at', 'as'].includes(fl))
-    return null;
+  if (NOT_ROLE_OPENERS.has(fl)) return null;
   const roleLike =
     !isCapitalised(first.text) ||
     isPossessive(first.text) ||
-    ['the', 'a', 'an', 'then', 'former'].includes(fl) ||
+    APPOSITION_OPENERS.has(fl) ||
     ROLE_NOUNS.has(lower(toks[run.next + 2]));
   if (!roleLike) return null;
   let k = run.next + 1;
@@ -713,7 +835,7 @@ function roleAfter(body: string, run: Run): string | null {
   while (k < toks.length && k < run.next + 16) {
     const t = toks[k];
     if (!t || t.text === ',' || t.text === '.' || t.text === ';' || t.text === '(' || t.text === '—') break;
-    if (ROLE_NOUNS.has(stripPossessive(t.text).toLowerCase().replace(/s$/, ''))) hasRoleNoun = true;
+    if (ROLE_NOUNS.has(withoutFinalS(stripPossessive(t.text).toLowerCase()))) hasRoleNoun = true;
     if (SPEECH_VERBS.has(t.lower) && k > run.next + 1) return null;
     k++;
   }
@@ -779,13 +901,37 @@ function initials(words: string[]): string {
     .join('');
 }
 
+/** Names and aliases of a catalog, by lower-case name, and its topics by canonical name (the first one wins). */
+interface CatalogLookup {
+  index: Map<string, string>;
+  byName: Map<string, TopicDefinition>;
+}
+
+const NO_CATALOG: CatalogLookup = { index: new Map(), byName: new Map() };
+/** Each catalog's lookup, built once per catalog rather than once per article (as the topic matchers are). */
+const catalogLookups = new WeakMap<TopicCatalog, CatalogLookup>();
+
+function catalogLookup(catalog: TopicCatalog): CatalogLookup {
+  if (catalog.length === 0) return NO_CATALOG;
+  let lookup = catalogLookups.get(catalog);
+  if (!lookup) {
+    lookup = { index: new Map(), byName: new Map() };
+    for (const topic of catalog) {
+      for (const n of [topic.name, ...topic.aliases]) lookup.index.set(n.toLowerCase(), topic.name);
+      if (!lookup.byName.has(topic.name)) lookup.byName.set(topic.name, topic);
+    }
+    catalogLookups.set(catalog, lookup);
+  }
+  return lookup;
+}
+
 /**
  * Finds people, organisations and places in capitalised runs, links surnames, acronyms and
  * catalog aliases to one entity, and reads roles from titles and appositions.
  */
 export function extractEntities(
   body: string,
-  _paragraphs: readonly Paragraph[],
+  paragraphs: readonly Paragraph[],
   sentences: readonly Sentence[],
   catalog: TopicCatalog,
 ): Entity[] {
@@ -793,10 +939,7 @@ export function extractEntities(
   const byName = new Map<string, number>();
   const bySurname = new Map<string, number>();
   const mentions: EntityMention[] = [];
-  const catalogIndex = new Map<string, string>();
-  for (const topic of catalog) {
-    for (const n of [topic.name, ...topic.aliases]) catalogIndex.set(n.toLowerCase(), topic.name);
-  }
+  const { index: catalogIndex, byName: topicByName } = catalogLookup(catalog);
   const add = (name: string, kind: EntityKind): number => {
     const key = name.toLowerCase();
     const found = byName.get(key);
@@ -807,14 +950,12 @@ export function extractEntities(
     return idx;
   };
   let lastPerson = -1;
-  const sentenceTokens: Token[][] = [];
-  for (const s of sentences) {
-    const tokens = tokenize(body, s.start, s.end);
-    sentenceTokens.push(tokens);
+  const { bySentence: sentenceTokens, byParagraph } = tokenizeArticle(body, paragraphs, sentences);
+  for (const tokens of sentenceTokens) {
     for (const run of runsOf(tokens)) {
       const nextTok = run.tokens[run.next];
       const nextWord = lower(nextTok);
-      let name = run.words.join(' ');
+      const name = run.words.join(' ');
       if (run.sentenceStart && run.words.length === 1 && !isAcronym(name) && !SPEECH_VERBS.has(nextWord)) {
         // A single capitalised word opening a sentence is only a name if we know it already.
         const key = name.toLowerCase();
@@ -843,12 +984,11 @@ export function extractEntities(
         idx = bySurname.get(lowerName) ?? 0;
         drafts[idx]?.aliases.add(name);
       } else {
-        const kind = classify(run.words, run.title, nextWord);
+        const kind = classify(run.words, run.title, nextWord, name);
         if (kind === 'other' && run.words.length === 1 && !run.title) continue;
         if (run.words.length === 1 && kind === 'person' && lastPerson >= 0) {
           // no known full name: keep the single name
         }
-        name = run.words.join(' ');
         idx = add(name, kind);
         const d = drafts[idx];
         if (d && kind === 'person' && run.words.length >= 2) {
@@ -864,8 +1004,11 @@ export function extractEntities(
         lastPerson = idx;
         const first = (run.words[0] ?? '').toLowerCase();
         const t = run.title.toLowerCase();
-        if (/\b(mr|king|prince)\b/.test(t) || (MALE_NAMES.has(first) && run.words.length >= 2)) d.male += 2;
-        if (/\b(mrs|ms|queen|princess)\b/.test(t) || (FEMALE_NAMES.has(first) && run.words.length >= 2)) d.female += 2;
+        // (Most mentions have no title: the patterns are not run on an empty one.)
+        if ((t !== '' && /\b(mr|king|prince)\b/.test(t)) || (MALE_NAMES.has(first) && run.words.length >= 2))
+          d.male += 2;
+        if ((t !== '' && /\b(mrs|ms|queen|princess)\b/.test(t)) || (FEMALE_NAMES.has(first) && run.words.length >= 2))
+          d.female += 2;
         if (!d.role) {
           const pre = roleBefore(body, run, run.head);
           const title = run.title.replace(/^(The|A)\s+/i, '');
@@ -917,7 +1060,7 @@ export function extractEntities(
   drafts.forEach((d, i) => {
     if (mergedInto.has(i)) return;
     finalIndex[i] = entities.length;
-    const topic = catalog.find((t) => t.name === d.name);
+    const topic = topicByName.get(d.name);
     if (topic) for (const al of topic.aliases) d.aliases.add(al);
     d.aliases.delete(d.name);
     const gender: Gender | null =
@@ -926,20 +1069,31 @@ export function extractEntities(
     genders.push(gender);
   });
   for (const [from, to] of mergedInto) finalIndex[from] = finalIndex[to] ?? 0;
-  const finalMentions = mentions.map((m) => ({ ...m, entity: finalIndex[m.entity] ?? 0 }));
-  // Surname aliases for people named in full.
-  const shortForms = new Set<string>();
-  for (const m of finalMentions) {
-    if (m.end - m.start < 30) shortForms.add(`${m.entity}\u0000${body.slice(m.start, m.end)}`);
-  }
+  const finalMentions: EntityMention[] = mentions.map((m) => ({
+    start: m.start,
+    end: m.end,
+    entity: finalIndex[m.entity] ?? 0,
+  }));
+  // Surname aliases for people named in full, when the article names them by the surname alone.
+  const surnames = new Map<number, string>();
   entities.forEach((e, i) => {
     if (e.kind !== 'person') return;
     const parts = e.name.split(' ');
     const surname = parts[parts.length - 1];
-    if (parts.length >= 2 && surname && !e.aliases.includes(surname) && shortForms.has(`${i}\u0000${surname}`)) {
-      e.aliases.push(surname);
-    }
+    if (parts.length >= 2 && surname && surname.length < 30) surnames.set(i, surname);
   });
-  readings.set(entities, { mentions: finalMentions, genders, tokens: sentenceTokens });
+  const bySurnameAlone = new Set<number>();
+  for (const m of finalMentions) {
+    const surname = surnames.get(m.entity);
+    if (surname !== undefined && m.end - m.start === surname.length && body.startsWith(surname, m.start)) {
+      bySurnameAlone.add(m.entity);
+    }
+  }
+  entities.forEach((e, i) => {
+    const surname = surnames.get(i);
+    if (surname !== undefined && bySurnameAlone.has(i) && !e.aliases.includes(surname)) e.aliases.push(surname);
+  });
+  const reading: EntityReading = { mentions: finalMentions, genders, tokens: sentenceTokens, paragraphs, byParagraph };
+  Object.defineProperty(entities, READING, { value: reading });
   return entities;
 }

@@ -38,7 +38,7 @@ import {
   SUBJECT_PRONOUNS,
   WEAK_VERBS,
 } from './speech-verbs.js';
-import { isCapitalised, type Token, tokenize } from './tokens.js';
+import { isCapitalised, moreSpaceSeparatedThan, type Token, tokenize, whiteSpaceSplitCount } from './tokens.js';
 import type { Entity, Paragraph, Quote, QuoteKind, Sentence } from './types.js';
 
 /** One attribution while it is being built: span, speaker mention, cue and kind. */
@@ -77,7 +77,7 @@ const PROGRAMME_BEFORE =
 function isProgrammeTitle(body: string, span: MarkedSpan, paragraphStart: number): boolean {
   if (!span.closed) return false;
   const inner = body.slice(span.start + 1, span.end - 1);
-  if (!isCapitalised(inner) || inner.split(' ').length > 6) return false;
+  if (!isCapitalised(inner) || moreSpaceSeparatedThan(inner, 6)) return false;
   return PROGRAMME_BEFORE.test(body.slice(Math.max(paragraphStart, span.start - 60), span.start));
 }
 
@@ -339,8 +339,12 @@ export function extractQuotes(
   const mentionEndAt = new Map(mentions.map((m) => [m.start, m.end]));
   // Sentence tokens from the entity pass, regrouped by paragraph; tokenize again only without them.
   const bySentence = reading?.tokens;
+  // Or each paragraph's own tokens, when the entity pass read these very paragraphs.
+  const byParagraph = reading?.paragraphs === paragraphs ? reading.byParagraph : undefined;
   let sentenceIdx = 0;
   const paragraphTokens = (p: Paragraph): Token[] => {
+    const own = byParagraph?.get(p);
+    if (own) return own;
     if (!bySentence || bySentence.length !== sentences.length) return tokenize(body, p.start, p.end);
     const out: Token[] = [];
     while (sentenceIdx < sentences.length && (sentences[sentenceIdx]?.start ?? 0) < p.start) sentenceIdx++;
@@ -1175,7 +1179,7 @@ export function extractQuotes(
       last = att;
       continue;
     }
-    const words = body.slice(span.start, span.end).split(/\s+/).length;
+    const words = whiteSpaceSplitCount(body, span.start, span.end);
     const prevDirect = last && last.paragraph >= span.paragraph - 1 ? last : null;
     // A short full sentence right after the speaker's quote ("“Very good.”") continues it too.
     const fullSentence =

@@ -1,8 +1,9 @@
 // Paragraphs and sentences: offsets into the body, abbreviation- and initial-aware, linear time.
+import { isLetterOrNumberUnit, isWhiteSpace, letterOrNumberWidth } from './tokens.js';
 import type { Paragraph, Sentence } from './types.js';
 
 /** Abbreviations after which a period never ends a sentence (titles, name parts, months). */
-const NEVER_END = new Set([
+export const NEVER_END = new Set([
   'mr',
   'mrs',
   'ms',
@@ -102,7 +103,7 @@ const NEVER_END = new Set([
 ]);
 
 /** Words that start sentences: after "U.S." they mean the period did end one. */
-const SENTENCE_STARTERS = new Set([
+export const SENTENCE_STARTERS = new Set([
   'the',
   'he',
   'she',
@@ -144,34 +145,78 @@ const SENTENCE_STARTERS = new Set([
   'most',
 ]);
 
-// The lookbehind starts a candidate only at the first mark of a run: without it a long run of marks
-// with no space after it ("......") is rescanned from every position, which is quadratic.
-const BOUNDARY = /(?<![.!?…])[.!?…]+["'\u201d\u2019\u00bb)\]]*(?=\s)/g;
+// Sentence boundary candidates are the matches of this pattern in a paragraph (kept as the definition;
+// splitSentences scans for them without a regular expression):
+//   /(?<![.!?…])[.!?…]+["'\u201d\u2019\u00bb)\]]*(?=\s)/g
+// A candidate starts at the first mark of a run (without the lookbehind a long run of marks with no
+// space after it, "......", is rescanned from every position: quadratic), takes the marks and closing
+// quotes or brackets after them, and must be followed by white space.
 
-function wordBefore(text: string, end: number): string {
+const MARK = /[.!?\u2026]/g;
+
+/** . ! ? … */
+function isMark(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+
+/** " ' ” ’ » ) ] */
+function isCloser(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 41 || c === 93;
+}
+
+/** " ' “ ‘ ( « [ */
+function isOpener(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201c || c === 0x2018 || c === 40 || c === 0xab || c === 91;
+}
+
+/** The word right before `end`, back to `lo`: letters, numbers and . & ' - (code unit by code unit). */
+function wordBefore(body: string, lo: number, end: number): string {
   let i = end;
-  while (i > 0 && /[\p{L}\p{N}.&'-]/u.test(text[i - 1] ?? '')) i--;
-  return text.slice(i, end);
+  while (i > lo) {
+    const c = body.charCodeAt(i - 1);
+    if (!(isLetterOrNumberUnit(c) || c === 46 || c === 38 || c === 39 || c === 45)) break;
+    i--;
+  }
+  return body.slice(i, end);
 }
 
-function firstWordAfter(text: string, from: number): string {
-  const m = /^\s*["'\u201c\u2018(\u00ab[]*([\p{L}\p{N}]+)/u.exec(text.slice(from, from + 60));
-  return m?.[1] ?? '';
+/**
+ * The first word after `from` within the next 60 characters (and before `hi`), after white space and
+ * opening quotes or brackets: what /^\s*["'\u201c\u2018(\u00ab[]*([\p{L}\p{N}]+)/u finds in those 60.
+ */
+function firstWordAfter(body: string, from: number, hi: number): string {
+  const lim = Math.min(hi, from + 60);
+  let i = from;
+  while (i < lim && isWhiteSpace(body.charCodeAt(i))) i++;
+  while (i < lim && isOpener(body.charCodeAt(i))) i++;
+  const s = i;
+  while (i < lim) {
+    const w = letterOrNumberWidth(body, i, lim);
+    if (w === 0) break;
+    i += w;
+  }
+  return body.slice(s, i);
 }
 
-/** Whether the boundary candidate ending at `end` (exclusive) in `text` ends a sentence. */
-function endsSentence(text: string, markStart: number, end: number): boolean {
-  const mark = text.slice(markStart, end);
-  const next = firstWordAfter(text, end);
+/** Whether a code unit on its own is an upper-case letter or a number (/[\p{Lu}\p{N}]/u). */
+function isUpperOrNumberUnit(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return UPPER_OR_NUMBER.test(String.fromCharCode(c));
+}
+const UPPER_OR_NUMBER = /[\p{Lu}\p{N}]/u;
+
+/** Whether the boundary candidate body[markStart, end) of the paragraph [lo, hi) ends a sentence. */
+function endsSentence(body: string, lo: number, hi: number, markStart: number, end: number): boolean {
+  const next = firstWordAfter(body, end, hi);
   if (!next) return false;
-  const nextChar = next[0] ?? '';
-  const nextUpper = /[\p{Lu}\p{N}]/u.test(nextChar);
-  if (!mark.startsWith('.') || mark.startsWith('..') || mark.startsWith('…')) {
+  const nextUpper = isUpperOrNumberUnit(next.charCodeAt(0));
+  const m0 = body.charCodeAt(markStart);
+  if (m0 !== 46 || (end - markStart >= 2 && body.charCodeAt(markStart + 1) === 46)) {
     // ! ? or an ellipsis: a lower-case continuation stays in the sentence.
     return nextUpper;
   }
   if (!nextUpper) return false;
-  const word = wordBefore(text, markStart);
+  const word = wordBefore(body, lo, markStart);
   const bare = word.replace(/^['-]+/, '');
   const lower = bare.toLowerCase();
   if (NEVER_END.has(lower)) return false;
@@ -191,8 +236,8 @@ export function splitParagraphs(body: string): Paragraph[] {
   const push = (from: number, to: number) => {
     let s = from;
     let e = to;
-    while (s < e && /\s/.test(body[s] ?? '')) s++;
-    while (e > s && /\s/.test(body[e - 1] ?? '')) e--;
+    while (s < e && isWhiteSpace(body.charCodeAt(s))) s++;
+    while (e > s && isWhiteSpace(body.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ index: out.length + 1, start: s, end: e, text: body.slice(s, e) });
   };
   for (const m of body.matchAll(re)) {
@@ -203,28 +248,48 @@ export function splitParagraphs(body: string): Paragraph[] {
   return out;
 }
 
+/** Appends the sentence body[a, b) without its white space at either end, if anything is left. */
+function pushSentence(out: Sentence[], body: string, a: number, b: number, paragraph: number): void {
+  let s = a;
+  let e = b;
+  while (s < e && isWhiteSpace(body.charCodeAt(s))) s++;
+  while (e > s && isWhiteSpace(body.charCodeAt(e - 1))) e--;
+  if (e > s) out.push({ paragraph, start: s, end: e, text: body.slice(s, e) });
+}
+
 /** Splits one span of the body (a paragraph) into sentences. */
 export function splitSentences(body: string, start: number, end: number, paragraph: number): Sentence[] {
-  const text = body.slice(start, end);
   const out: Sentence[] = [];
-  let from = 0;
-  const push = (a: number, b: number) => {
-    let s = a;
-    let e = b;
-    while (s < e && /\s/.test(text[s] ?? '')) s++;
-    while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
-    if (e > s) out.push({ paragraph, start: start + s, end: start + e, text: text.slice(s, e) });
-  };
-  BOUNDARY.lastIndex = 0;
-  for (const m of text.matchAll(BOUNDARY)) {
-    const markEnd = m.index + m[0].length;
-    if (endsSentence(text, m.index, markEnd)) {
-      push(from, markEnd);
-      from = markEnd;
-    }
-  }
-  push(from, text.length);
+  addSentences(out, body, start, end, paragraph);
   return out;
+}
+
+/** Appends the sentences of body[start, end) to out. */
+function addSentences(out: Sentence[], body: string, start: number, end: number, paragraph: number): void {
+  let from = start;
+  let p = start;
+  while (p < end) {
+    // The next mark, found by the regular-expression engine's scan (test() allocates no match).
+    MARK.lastIndex = p;
+    if (!MARK.test(body)) break;
+    p = MARK.lastIndex - 1;
+    if (p >= end) break;
+    if (p > start && isMark(body.charCodeAt(p - 1))) {
+      p++;
+      continue;
+    }
+    // A run of marks, then closing quotes or brackets; a candidate only when white space follows.
+    let q = p + 1;
+    while (q < end && isMark(body.charCodeAt(q))) q++;
+    while (q < end && isCloser(body.charCodeAt(q))) q++;
+    if (q < end && isWhiteSpace(body.charCodeAt(q)) && endsSentence(body, start, end, p, q)) {
+      pushSentence(out, body, from, q, paragraph);
+      from = q;
+    }
+    // Inside the run no other candidate starts: its marks follow a mark, closers are not marks.
+    p = q;
+  }
+  pushSentence(out, body, from, end, paragraph);
 }
 
 /** Paragraphs and their sentences for a whole body. */
@@ -236,7 +301,7 @@ export function segment(
   sentences: Sentence[];
 } {
   const sentences: Sentence[] = [];
-  // A loop, not push(...): spreading a paragraph of 100,000+ short sentences overflows the call stack.
-  for (const p of paragraphs) for (const s of splitSentences(body, p.start, p.end, p.index)) sentences.push(s);
+  // Appended one by one, not push(...): spreading 100,000+ short sentences overflows the call stack.
+  for (const p of paragraphs) addSentences(sentences, body, p.start, p.end, p.index);
   return { paragraphs, sentences };
 }
