@@ -91,8 +91,14 @@ export function trimEscaped(text: string, max: number): string {
   if (amp >= 0 && amp > cut.length - 6 && !cut.slice(amp).includes(';')) cut = cut.slice(0, amp);
   const space = cut.search(/\s\S*$/);
   if (space > max * 0.8) cut = cut.slice(0, space);
-  // A cut can turn a harmless word into a mention ("@channelA" -> "@channel…"): defuse again.
-  return neutraliseMentions(`${cut.trimEnd()}…`);
+  // A cut can turn a harmless word into a mention ("@channelA" -> "@channel…"): defuse again, and
+  // the joiner that adds must still fit.
+  let out = neutraliseMentions(`${cut.trimEnd()}…`);
+  while (out.length > max && cut.length > 0) {
+    cut = cut.slice(0, cut.length - (out.length - max));
+    out = neutraliseMentions(`${cut.trimEnd()}…`);
+  }
+  return out;
 }
 
 /** Splits escaped text into chunks of at most `max` characters, at whitespace where possible. */
@@ -107,7 +113,13 @@ export function splitEscaped(text: string, max: number): string[] {
       const amp = rest.lastIndexOf('&', cut);
       if (amp > cut - 6 && !rest.slice(amp, cut).includes(';')) cut = amp;
     }
-    chunks.push(neutraliseMentions(rest.slice(0, cut).trimEnd()));
+    // A cut can end a chunk on a mention ("@everyone|0"): defusing it adds a joiner, which must fit.
+    let chunk = neutraliseMentions(rest.slice(0, cut).trimEnd());
+    while (chunk.length > max && cut > 1) {
+      cut -= chunk.length - max;
+      chunk = neutraliseMentions(rest.slice(0, cut).trimEnd());
+    }
+    chunks.push(chunk);
     rest = rest.slice(cut).trimStart();
   }
   if (rest.length) chunks.push(rest);

@@ -10,6 +10,7 @@ import {
   SLACK_LIMITS,
   type SlackBlock,
   type SlackMessage,
+  safeText,
   splitEscaped,
   trimEscaped,
 } from '../../src/reply/render-slack.js';
@@ -240,5 +241,19 @@ describe('mentions made by cutting text', () => {
     expect(message?.text).not.toMatch(/@(?:here|channel|everyone)\b/i);
     expect(trimEscaped('@channelA@channelA', 9)).not.toMatch(/@channel\b/);
     for (const chunk of splitEscaped('@channelA'.repeat(400), 3000)) expect(chunk).not.toMatch(/@channel\b/);
+  });
+
+  it('keeps a chunk within its limit when defusing a mention at the cut adds a joiner', () => {
+    // A run with no space to cut at: every cut lands inside "@everyone0" (found by the property test).
+    const text = "<http://x|y>!!!!!'!>!!!!!!@everyone0!||spoiler||".repeat(200);
+    for (let max = 2950; max <= 3000; max++) {
+      for (const chunk of splitEscaped(safeText(text), max)) {
+        expect(chunk.length).toBeLessThanOrEqual(max);
+        expect(chunk).not.toMatch(/@everyone\b/);
+      }
+      const trimmed = trimEscaped(safeText(text), max);
+      expect(trimmed.length).toBeLessThanOrEqual(max);
+      expect(trimmed).not.toMatch(/@everyone\b/);
+    }
   });
 });
