@@ -61,6 +61,20 @@ const TITLES = new Set([
   'candidate',
   'nominee',
 ]);
+/** Title words that end an office named by its body ("Majority Leader", "Press Secretary"). */
+const OFFICE_TITLES = new Set([
+  'leader',
+  'secretary',
+  'speaker',
+  'chairman',
+  'chairwoman',
+  'director',
+  'minister',
+  'spokesman',
+  'spokeswoman',
+  'whip',
+]);
+
 /** Title words that on their own (not before a name) name an office, not a person. */
 const STRONG_TITLES = new Set([
   'gen',
@@ -724,6 +738,16 @@ function runsOf(tokens: Token[]): Run[] {
     }
     let titleEnd = w;
     while (titleEnd < n - 1 && TITLES.has(withoutDots(lower(words[titleEnd])))) titleEnd++;
+    if (titleEnd === w) {
+      // "Senate Majority Leader Tom Reyes", "Homeland Security Secretary Jeh Johnson": an office
+      // named by its body ends in a title word, and the person's name follows it.
+      for (let k = w + 1; k < Math.min(n - 1, w + 4); k++) {
+        if (OFFICE_TITLES.has(lower(words[k])) && n - (k + 1) >= 2) {
+          titleEnd = k + 1;
+          break;
+        }
+      }
+    }
     // The name is words[titleEnd, nameEnd): no connector at its end.
     let nameEnd = n;
     while (nameEnd > titleEnd && CONNECTORS.has(words[nameEnd - 1]?.text ?? '')) nameEnd--;

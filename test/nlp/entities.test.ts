@@ -53,6 +53,14 @@ describe('extractEntities', () => {
     expect(named(list2, 'Paul Hart')?.role).toBe('retired Gen.');
   });
 
+  it('splits an office named by its body from the name after it ("Senate Majority Leader X")', () => {
+    const list2 = entities(
+      'The vote was near.\n\nSenate Majority Leader Tom Reyes spoke first. Harbour Board Secretary Ana Ortiz spoke next.',
+    );
+    expect(named(list2, 'Tom Reyes')).toMatchObject({ kind: 'person', role: 'Senate Majority Leader' });
+    expect(named(list2, 'Ana Ortiz')).toMatchObject({ kind: 'person', role: 'Harbour Board Secretary' });
+  });
+
   it('links an acronym, its expansion and catalog aliases', () => {
     const nato = named(list, 'NATO');
     expect(nato?.aliases).toEqual(expect.arrayContaining(['North Atlantic Treaty Organization', 'the alliance']));
