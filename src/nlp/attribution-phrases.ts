@@ -731,8 +731,8 @@ export function sentenceSubject(tokens: readonly Token[], s0: number, v: number)
 
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be']);
 
-/** Words that show a sentence's opening is a clause, not a subject noun phrase. */
-const CLAUSE_WORDS = new Set([
+/** Auxiliaries, copulas, modals and "not": the verb chain before a main verb. */
+export const AUXILIARIES: ReadonlySet<string> = new Set([
   'is',
   'are',
   'was',
@@ -755,6 +755,11 @@ const CLAUSE_WORDS = new Set([
   'does',
   'did',
   'not',
+]);
+
+/** Words that show a sentence's opening is a clause, not a subject noun phrase. */
+const CLAUSE_WORDS = new Set([
+  ...AUXILIARIES,
   "n't",
   'that',
   'which',

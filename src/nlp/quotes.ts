@@ -3,6 +3,7 @@
 import { type MarkedSpan, markedSpans, overlapsSpan, spansFrom } from './attribution-marks.js';
 import {
   ADVERBIALS,
+  AUXILIARIES,
   CLAUSE_CONJUNCTIONS,
   CONTENT_BAD_START,
   cueAt,
@@ -182,35 +183,24 @@ function contractedSubject(ctx: Context, tok: Token | undefined): SpeakerMention
   return resolveSpeaker(ctx, tok.start, tok.start + m[1].length, null);
 }
 
-/** Auxiliaries, copulas and modals: never the verb that frames a quoted fragment by themselves. */
-const NOT_FRAMING = new Set([
-  'is',
-  'are',
-  'was',
-  'were',
-  'be',
-  'been',
-  'being',
-  'has',
-  'have',
-  'had',
-  'will',
-  'would',
-  'can',
-  'could',
-  'should',
-  'may',
-  'might',
-  'must',
-  'do',
-  'does',
-  'did',
-  'not',
-  'also',
-  'still',
-  'never',
-  'just',
-]);
+/** Auxiliaries and adverbs of the verb chain: never the verb that frames a quoted fragment by themselves. */
+const NOT_FRAMING = new Set([...AUXILIARIES, 'also', 'still', 'never', 'just']);
+
+const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they']);
+
+/** Whether a noun phrase holds a named entity or one of the given pronouns. */
+function namesSomeone(
+  ctx: Context,
+  tokens: readonly Token[],
+  np: Np,
+  pronouns: { has(word: string): boolean },
+): boolean {
+  for (let k = np.from; k < np.to; k++) {
+    const tk = tokens[k];
+    if (tk && (ctx.entityStarts.has(tk.start) || pronouns.has(tk.lower))) return true;
+  }
+  return false;
+}
 
 /**
  * The subject and main verb of the sentence before token q, when the subject is a named speaker (a
@@ -227,12 +217,7 @@ function subjectVerbBefore(
   if (!np || np.to >= q || !npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) return null;
   // "Did Trump ...": a question's auxiliary is no subject.
   if (NOT_FRAMING.has(low(tokens[np.from]))) return null;
-  let named = false;
-  for (let k = np.from; k < np.to && !named; k++) {
-    const tk = tokens[k];
-    named = tk !== undefined && (ctx.entityStarts.has(tk.start) || ['he', 'she', 'they'].includes(tk.lower));
-  }
-  if (!named) return null;
+  if (!namesSomeone(ctx, tokens, np, PERSONAL_PRONOUNS)) return null;
   let m = np.to;
   while (m < q && (NOT_FRAMING.has(low(tokens[m])) || /^\p{Ll}+ly$/u.test(tokens[m]?.text ?? ''))) m++;
   const verb = tokens[m];
@@ -246,6 +231,12 @@ const PARTICLES = new Set(['after', 'at', 'about', 'against']);
 
 /** "its “national reporter”", "the phrase “...”", "known as “...”": a label or a name, not words said. */
 const LABEL_BEFORE = /\b(?:its|his|her|their|our|my|phrase|term|word|words|slogan|as)\W*$/;
+
+/** Whether the words right before a span name it a title or a label. */
+function labelledBefore(body: string, span: MarkedSpan, paragraphStart: number): boolean {
+  const before = body.slice(Math.max(paragraphStart, span.start - 30), span.start).toLowerCase();
+  return TITLE_BEFORE.test(before) || LABEL_BEFORE.test(before);
+}
 
 /** A short quoted span of capitalised words ("“The Apprentice”"): a title, not someone's words. */
 function looksLikeTitle(body: string, span: MarkedSpan): boolean {
@@ -592,17 +583,12 @@ export function extractQuotes(
               return;
             }
             // "Protesters marched past the stadium while chanting, “...”": the sentence's subject.
-            const named = (np: Np | null): Np | null => {
-              if (!np) return null;
-              for (let m = np.from; m < np.to; m++) {
-                const tk = tokens[m];
-                if (tk && (ctx.entityStarts.has(tk.start) || SUBJECT_PRONOUNS.has(tk.lower))) return np;
-              }
-              return null;
-            };
-            const subject = subjectBefore(tokens, c, s0c)
-              ? null
-              : (initialDescription(tokens, s0c, c) ?? named(sentenceSubject(tokens, s0c, c)));
+            let subject: Np | null = null;
+            if (!subjectBefore(tokens, c, s0c)) {
+              subject = initialDescription(tokens, s0c, c);
+              const main = subject ? null : sentenceSubject(tokens, s0c, c);
+              if (main && namesSomeone(ctx, tokens, main, SUBJECT_PRONOUNS)) subject = main;
+            }
             if (subject && npLooksLikeSpeaker(tokens, subject, ctx.entityStarts)) {
               speaker = speakerOf(ctx, tokens, subject);
               cue = tokens[c]?.text ?? null;
@@ -1059,9 +1045,7 @@ export function extractQuotes(
         // "Trump openly admires Putin as a “strong leader,”": the main verb of a named subject frames a
         // quoted fragment too.
         const found = subjectVerbBefore(ctx, tokens, s0, q);
-        const before = body.slice(Math.max(p.start, span.start - 30), span.start).toLowerCase();
-        const labelled = TITLE_BEFORE.test(before) || LABEL_BEFORE.test(before);
-        if (found && !labelled && !looksLikeTitle(body, span)) {
+        if (found && !labelledBefore(body, span, p.start) && !looksLikeTitle(body, span)) {
           v = found.verb;
           subjectNp = found.np;
         }
