@@ -46,7 +46,11 @@ export interface SummaryWeights {
   capitalised: number;
   /** Content-word overlap (share of the smaller sentence) above which two sentences repeat each other. */
   redundancy: number;
-  /** Only units in the first `window` are candidates: the rest of a news story is detail. */
+  /**
+   * Only the first `window` units (captions not counted) are candidates: the rest of a news story is
+   * detail. 10 rather than 25 on the CNN/DM dev set: +0.30 ROUGE-1, both halves up; a sentence chosen
+   * from deeper in the story lowered ROUGE more often than it raised it.
+   */
   window: number;
   /** Multiplier for a sentence that opens with a quotation or is mostly one. */
   quoted: number;
@@ -70,7 +74,7 @@ export const DEFAULT_WEIGHTS: SummaryWeights = {
   decay: 2,
   capitalised: 1,
   redundancy: 0.5,
-  window: 25,
+  window: 10,
   quoted: 0.8,
   long: 0.85,
   first: 0.65,

@@ -154,6 +154,28 @@ describe('summarize', () => {
     expect(body).toContain(out[0] ?? '-');
   });
 
+  it('takes no sentence from beyond the first ten, however central', () => {
+    const body = [
+      'The Portwick council approved the harbour wall plan on Tuesday.',
+      'Reporters gathered outside the town hall before the morning meeting began.',
+      'Several residents brought umbrellas because rain had been forecast all week.',
+      'A brass band played near the fountain while people waited for news.',
+      'Local shops stayed open later than usual to serve the large crowd.',
+      'Children watched the gulls circling above the market square at noon.',
+      'Buses ran every ten minutes from the station to the seafront that day.',
+      'A bakery on the corner sold out of bread before lunch was over.',
+      'Volunteers handed out leaflets about the summer festival in the park.',
+      'Traffic wardens closed two streets to cars for the afternoon parade.',
+      'Fishermen said the quay flooded twice, and the fishermen want the flooded quay mended before the quay opens.',
+    ].join(' ');
+    const { paragraphs, sentences } = segment(body, articleParagraphs(splitParagraphs(body)));
+    const input = { paragraphs, sentences, entities: [] };
+    const deep = (out: string[]) => out.some((s) => s.startsWith('Fishermen'));
+    expect(deep(summarize(input, { sentences: 3 }))).toBe(false);
+    // With a wider window the same sentence is chosen: the window, not the scoring, keeps it out.
+    expect(deep(summarize(input, { sentences: 3, weights: { window: 25 } }))).toBe(true);
+  });
+
   it('is deterministic', () => {
     expect(summaryOf(HARBOUR)).toEqual(summaryOf(HARBOUR));
   });
