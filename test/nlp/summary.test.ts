@@ -154,6 +154,21 @@ describe('summarize', () => {
     expect(body).toContain(out[0] ?? '-');
   });
 
+  it('prefers a sentence that stands on its own to a continuation of the one before it', () => {
+    const body = [
+      'Anna Kerr won the Portwick harbour regatta on Saturday in her first season as a skipper.',
+      'She sailed the Portwick harbour regatta course in record time and beat the favourite by two minutes.',
+      'Kerr trained for the regatta on the Portwick quay every morning through the winter.',
+      'The club will hold a dinner for the crews next month.',
+    ].join(' ');
+    const { paragraphs, sentences } = segment(body, articleParagraphs(splitParagraphs(body)));
+    const input = { paragraphs, sentences, entities: [] };
+    const second = (out: string[]) => out[1]?.split(' ')[0];
+    expect(second(summarize(input, { sentences: 2 }))).toBe('Kerr');
+    // Scored like any other sentence, the continuation would have been chosen.
+    expect(second(summarize(input, { sentences: 2, weights: { continuation: 1 } }))).toBe('She');
+  });
+
   it('takes no sentence from beyond the first ten, however central', () => {
     const body = [
       'The Portwick council approved the harbour wall plan on Tuesday.',
