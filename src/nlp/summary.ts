@@ -52,7 +52,11 @@ export interface SummaryWeights {
    * from deeper in the story lowered ROUGE more often than it raised it.
    */
   window: number;
-  /** Multiplier for a sentence that opens with a quotation or is mostly one. */
+  /**
+   * Multiplier for a sentence that opens with a quotation or is mostly one: speech reads poorly as a
+   * summary line, and of 11 such sentences the scorer chose on the CNN/DM dev set (window 25) 8 lowered ROUGE.
+   * 0.7 rather than 0.8: +0.04 ROUGE-1 (neither half lower), a small gain.
+   */
   quoted: number;
   /**
    * Multiplier for a sentence that reads as a continuation ("He said...", "But the plan..."), on top of
@@ -81,7 +85,7 @@ export const DEFAULT_WEIGHTS: SummaryWeights = {
   capitalised: 1,
   redundancy: 0.5,
   window: 10,
-  quoted: 0.8,
+  quoted: 0.7,
   continuation: 0.8,
   long: 0.85,
   first: 0.65,

@@ -169,6 +169,20 @@ describe('summarize', () => {
     expect(second(summarize(input, { sentences: 2, weights: { continuation: 1 } }))).toBe('She');
   });
 
+  it('prefers reported fact to a sentence that opens with a quotation', () => {
+    const body = [
+      'Anna Kerr won the Portwick harbour regatta on Saturday in her first season as a skipper.',
+      '"I sailed the Portwick harbour course faster than ever and the regatta was mine," Kerr said.',
+      'Kerr trained for the regatta on the Portwick quay every morning through the winter.',
+      'The club will hold a dinner for the crews next month.',
+    ].join(' ');
+    const { paragraphs, sentences } = segment(body, articleParagraphs(splitParagraphs(body)));
+    const input = { paragraphs, sentences, entities: [] };
+    const second = (out: string[]) => out[1]?.split(' ')[0];
+    expect(second(summarize(input, { sentences: 2 }))).toBe('Kerr');
+    expect(second(summarize(input, { sentences: 2, weights: { quoted: 1 } }))).toBe('"I');
+  });
+
   it('takes no sentence from beyond the first ten, however central', () => {
     const body = [
       'The Portwick council approved the harbour wall plan on Tuesday.',
