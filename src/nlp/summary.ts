@@ -46,10 +46,24 @@ export interface SummaryWeights {
   capitalised: number;
   /** Content-word overlap (share of the smaller sentence) above which two sentences repeat each other. */
   redundancy: number;
-  /** Only units in the first `window` are candidates: the rest of a news story is detail. */
+  /**
+   * Only the first `window` units (captions not counted) are candidates: the rest of a news story is
+   * detail. 10 rather than 25 on the CNN/DM dev set: +0.30 ROUGE-1, both halves up; a sentence chosen
+   * from deeper in the story lowered ROUGE more often than it raised it.
+   */
   window: number;
-  /** Multiplier for a sentence that opens with a quotation or is mostly one. */
+  /**
+   * Multiplier for a sentence that opens with a quotation or is mostly one: speech reads poorly as a
+   * summary line, and of 11 such sentences the scorer chose on the CNN/DM dev set (window 25) 8 lowered ROUGE.
+   * 0.7 rather than 0.8: +0.04 ROUGE-1 (neither half lower), a small gain.
+   */
   quoted: number;
+  /**
+   * Multiplier for a sentence that reads as a continuation ("He said...", "But the plan..."), on top of
+   * the rule that it may only follow the sentence before it: it adds less that stands on its own, and
+   * highlights name who a pronoun points to. 0.8 on the CNN/DM dev set: +0.17 ROUGE-1, both halves up.
+   */
+  continuation: number;
   /** Multiplier for a sentence of more than 45 words. */
   long: number;
   /** The first sentence's prior, as a share of what the decay gives it. */
@@ -70,8 +84,9 @@ export const DEFAULT_WEIGHTS: SummaryWeights = {
   decay: 2,
   capitalised: 1,
   redundancy: 0.5,
-  window: 25,
-  quoted: 0.8,
+  window: 10,
+  quoted: 0.7,
+  continuation: 0.8,
   long: 0.85,
   first: 0.65,
   norm: 0.5,
@@ -100,7 +115,7 @@ interface Candidate {
   score: number;
   /** Position prior. */
   prior: number;
-  /** Multiplier for how a sentence reads on its own: length, quotation, question. */
+  /** Multiplier for how a sentence reads on its own: length, quotation, question, continuation. */
   quality: number;
   /** Reads as a continuation: needs the sentence before it in the summary. */
   dependent: boolean;
@@ -158,6 +173,8 @@ function scoreCandidates(units: readonly SummaryUnit[], entities: readonly Entit
     if (n > 45) quality *= w.long;
     if (mostlyQuoted(unit.text)) quality *= w.quoted;
     if (/\?['"\u2019\u201d]?$/.test(unit.text)) quality *= 0.6;
+    const dependent = position > 0 && (PRONOUN_START.test(unit.text) || CONNECTIVE_START.test(unit.text));
+    if (dependent) quality *= w.continuation;
     candidates.push({
       unit,
       terms: set,
@@ -165,7 +182,7 @@ function scoreCandidates(units: readonly SummaryUnit[], entities: readonly Entit
       prior: factor,
       quality,
       score: 0,
-      dependent: position > 0 && (PRONOUN_START.test(unit.text) || CONNECTIVE_START.test(unit.text)),
+      dependent,
     });
   }
   const content = (c: Candidate, covered: ReadonlySet<string>): number => {

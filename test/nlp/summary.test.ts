@@ -154,6 +154,57 @@ describe('summarize', () => {
     expect(body).toContain(out[0] ?? '-');
   });
 
+  it('prefers a sentence that stands on its own to a continuation of the one before it', () => {
+    const body = [
+      'Anna Kerr won the Portwick harbour regatta on Saturday in her first season as a skipper.',
+      'She sailed the Portwick harbour regatta course in record time and beat the favourite by two minutes.',
+      'Kerr trained for the regatta on the Portwick quay every morning through the winter.',
+      'The club will hold a dinner for the crews next month.',
+    ].join(' ');
+    const { paragraphs, sentences } = segment(body, articleParagraphs(splitParagraphs(body)));
+    const input = { paragraphs, sentences, entities: [] };
+    const second = (out: string[]) => out[1]?.split(' ')[0];
+    expect(second(summarize(input, { sentences: 2 }))).toBe('Kerr');
+    // Scored like any other sentence, the continuation would have been chosen.
+    expect(second(summarize(input, { sentences: 2, weights: { continuation: 1 } }))).toBe('She');
+  });
+
+  it('prefers reported fact to a sentence that opens with a quotation', () => {
+    const body = [
+      'Anna Kerr won the Portwick harbour regatta on Saturday in her first season as a skipper.',
+      '"I sailed the Portwick harbour course faster than ever and the regatta was mine," Kerr said.',
+      'Kerr trained for the regatta on the Portwick quay every morning through the winter.',
+      'The club will hold a dinner for the crews next month.',
+    ].join(' ');
+    const { paragraphs, sentences } = segment(body, articleParagraphs(splitParagraphs(body)));
+    const input = { paragraphs, sentences, entities: [] };
+    const second = (out: string[]) => out[1]?.split(' ')[0];
+    expect(second(summarize(input, { sentences: 2 }))).toBe('Kerr');
+    expect(second(summarize(input, { sentences: 2, weights: { quoted: 1 } }))).toBe('"I');
+  });
+
+  it('takes no sentence from beyond the first ten, however central', () => {
+    const body = [
+      'The Portwick council approved the harbour wall plan on Tuesday.',
+      'Reporters gathered outside the town hall before the morning meeting began.',
+      'Several residents brought umbrellas because rain had been forecast all week.',
+      'A brass band played near the fountain while people waited for news.',
+      'Local shops stayed open later than usual to serve the large crowd.',
+      'Children watched the gulls circling above the market square at noon.',
+      'Buses ran every ten minutes from the station to the seafront that day.',
+      'A bakery on the corner sold out of bread before lunch was over.',
+      'Volunteers handed out leaflets about the summer festival in the park.',
+      'Traffic wardens closed two streets to cars for the afternoon parade.',
+      'Fishermen said the quay flooded twice, and the fishermen want the flooded quay mended before the quay opens.',
+    ].join(' ');
+    const { paragraphs, sentences } = segment(body, articleParagraphs(splitParagraphs(body)));
+    const input = { paragraphs, sentences, entities: [] };
+    const deep = (out: string[]) => out.some((s) => s.startsWith('Fishermen'));
+    expect(deep(summarize(input, { sentences: 3 }))).toBe(false);
+    // With a wider window the same sentence is chosen: the window, not the scoring, keeps it out.
+    expect(deep(summarize(input, { sentences: 3, weights: { window: 25 } }))).toBe(true);
+  });
+
   it('is deterministic', () => {
     expect(summaryOf(HARBOUR)).toEqual(summaryOf(HARBOUR));
   });
