@@ -58,9 +58,13 @@ const SPEECH_COLON =
   /\b(?:said|says|told|added|explained|wrote|tweeted|posted|revealed|insisted|continued|admitted)\b[^:]*:/i;
 const ENDS = /[.!?\u2026]['"\u2019\u201d)\]]*$|['"\u2019\u201d]$/u;
 
+/** A full stop standing alone after a sentence's own end ("NATO. ."): a translation or markup leftover. */
+const STRAY_STOP = /([.!?]['"\u2019\u201d)]?)(?:\s+\.)+(?=\s|$)/g;
+
 function tidy(text: string): string {
   return text
     .replace(/\s+/g, ' ')
+    .replace(STRAY_STOP, '$1')
     .replace(/\s+([.,;:!?])(?=\s|$)/g, '$1')
     .replace(/^[-\u2013\u2014|.\s]+/, '')
     .trim();

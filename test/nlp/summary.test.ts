@@ -229,6 +229,15 @@ describe('summaryUnits', () => {
     ]);
   });
 
+  it.each([
+    ['a stop after the end', 'The council would leave the league. .', 'The council would leave the league.'],
+    ['two stops after a quote', 'She said "we are done." . .', 'She said "we are done."'],
+    ['a space before the only stop', 'The council met on Monday .', 'The council met on Monday.'],
+  ])('tidies %s without joining the stops', (_name, text, tidied) => {
+    const units = summaryUnits([{ paragraph: 1, start: 0, end: text.length, text }]);
+    expect(units.map((u) => u.text)).toEqual([tidied]);
+  });
+
   it('keeps a stray double space inside a sentence as one sentence', () => {
     const text = 'The mayor criticised the  decision to close the harbour.';
     const units = summaryUnits([{ paragraph: 1, start: 0, end: text.length, text }]);
