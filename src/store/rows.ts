@@ -16,6 +16,43 @@ export function ftsAnyPhrase(phrases: readonly string[]): string {
   return [...new Set(parts)].join(' OR ');
 }
 
+/** Name particles that belong to a surname: "de Vries", "van der Berg", "bin Salman". */
+const PARTICLES = new Set([
+  'de',
+  'da',
+  'di',
+  'du',
+  'del',
+  'della',
+  'der',
+  'den',
+  'van',
+  'von',
+  'le',
+  'la',
+  'bin',
+  'al',
+  'el',
+]);
+/** Generational suffixes: never a surname on their own. */
+const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+
+/**
+ * The surnames a person's full name can be asked by ("/brief lindqvist"), even in an article that never
+ * uses the surname alone: the last word, and with its particles ("de Vries" and "Vries").
+ */
+export function surnamesOf(fullName: string): string[] {
+  const parts = fullName.trim().split(/\s+/);
+  while (parts.length > 2 && SUFFIXES.has((parts[parts.length - 1] ?? '').toLowerCase().replace(/,$/, ''))) parts.pop();
+  if (parts.length < 2) return [];
+  const last = parts.length - 1;
+  let from = last;
+  while (from > 1 && PARTICLES.has((parts[from - 1] ?? '').toLowerCase())) from--;
+  const out = [parts[last] ?? ''];
+  if (from < last) out.push(parts.slice(from).join(' '));
+  return out.filter((n) => n.length >= 2);
+}
+
 /** One row per (name, canonical) an analysis uses: entity names and aliases, and topics. */
 export function nameRowsOf(analysis: Analysis): {
   nameLc: string;
@@ -28,8 +65,12 @@ export function nameRowsOf(analysis: Analysis): {
     string,
     { nameLc: string; canonical: string; kind: NameRow['kind']; role: string | null; mentions: number }
   >();
+  // A speaker the entity reader could not type ("Pieter de Vries" is 'other') is still someone with a surname.
+  const speakers = new Set(analysis.quotes.map((q) => q.speaker));
   for (const e of analysis.entities) {
-    for (const name of [e.name, ...e.aliases]) {
+    const person = e.kind === 'person' || (e.kind === 'other' && speakers.has(e.name));
+    const names = person ? [e.name, ...e.aliases, ...surnamesOf(e.name)] : [e.name, ...e.aliases];
+    for (const name of names) {
       const nameLc = name.trim().toLowerCase();
       if (!nameLc) continue;
       rows.set(`${nameLc}\u0000${e.name}`, {

@@ -60,6 +60,18 @@ describe('brief across articles', () => {
     expect((await app.services.briefing.brief('the Alliance')).topic).toBe('NATO');
   });
 
+  it.each([
+    ['lindqvist', 'Maria Lindqvist', '2024-03-01-alliance-summit'],
+    ['Marchenko', 'Olena Marchenko', '2024-02-20-grain-exports'],
+    ['de vries', 'Pieter de Vries', '2024-03-05-spending-row'],
+    ['Vries', 'Pieter de Vries', '2024-03-05-spending-row'],
+  ])('resolves a person by surname (%s -> %s)', async (query, name, articleId) => {
+    const b = await app.services.briefing.brief(query);
+    expect(b.topic).toBe(name);
+    const cited = [...b.facts, ...b.quotes].map((f) => f.citation.articleId);
+    expect(cited).toContain(articleId);
+  });
+
   it('answers an unknown topic with "no article mentions" and the closest known topics', async () => {
     const text = await app.ask('/brief natp');
     expect(text).toContain('No article mentions "natp"');
