@@ -75,6 +75,23 @@ const FIRES: Record<CompressionRule, Row[]> = {
       'The club signed the striker for two million pounds.',
     ],
   ],
+  attribution: [
+    ['The coast road will reopen on Friday, police said.', 'The coast road will reopen on Friday.'],
+    [
+      'Two fishing boats sank in the harbour overnight, the coastguard said on Sunday.',
+      'Two fishing boats sank in the harbour overnight.',
+    ],
+    [
+      'The ferry carried 40 passengers when it ran aground, Ola Fenn told the Tarnby Post.',
+      'The ferry carried 40 passengers when it ran aground.',
+    ],
+    ['The new quay cost 12 million pounds, the council reports.', 'The new quay cost 12 million pounds.'],
+    [
+      'Nobody was hurt in the fire at the boatyard, said Mia Sand, a spokeswoman for the fire service.',
+      'Nobody was hurt in the fire at the boatyard.',
+    ],
+    ['The old pier, officials said, will be pulled down in spring.', 'The old pier will be pulled down in spring.'],
+  ],
 };
 
 /** Sentences a rule must leave alone: negations, quotations, speakers, restrictive clauses, hedges. */
@@ -88,6 +105,8 @@ const HOLDS: Record<CompressionRule, string[]> = {
   'dash-aside': [
     'The ferry will run - but only if the weather is calm - on Sunday.',
     'The pier - not the harbour wall - was damaged in the storm.',
+    // A relative clause between dashes tells something new about its head.
+    'The harbour trust - which has lost two boats this year - bought a lifeboat.',
   ],
   age: ['The numbers 4, 8, 15 were drawn on Saturday.', 'Scores of 41, 38 and 35 were enough to qualify.'],
   residence: ['The Duke of Kelby opened the new bridge.'],
@@ -129,6 +148,22 @@ const HOLDS: Record<CompressionRule, string[]> = {
   'dash-tail': [
     'The striker will play on Saturday - but only if he is fit.',
     'The club will appeal - unless the league drops the ban.',
+  ],
+  attribution: [
+    // In a sentence with a quote, the attribution says whose words they are.
+    "'The road will reopen on Friday,' police said.",
+    "The road is 'safe again', police said.",
+    // A source that doubts or disputes what it reports stays: without it the report reads as fact.
+    'The fire was started on purpose, the owner claimed.',
+    'The fire was started on purpose, police said without giving details.',
+    // What follows the verb is content, not where or when it was said.
+    'The road will stay closed, police said, adding that the bridge is unsafe.',
+    'The road will stay closed, police said that night.',
+    'The harbour will close, the mayor told reporters that morning.',
+    // A question keeps its source.
+    'Will the road reopen on Friday, the drivers asked.',
+    // Too little would be left.
+    'It rained, police said.',
   ],
 };
 
