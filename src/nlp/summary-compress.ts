@@ -2,8 +2,9 @@
 // and what is left is still a verbatim sequence of pieces of the source sentence.
 //
 // Every rule finds one kind of unit (a parenthetical, an age after a name, a relative clause between
-// commas, a trailing participle clause, an attribution such as ", police said", ...) and proposes a cut; the caller decides which are worth
-// making (the summarizer cuts only asides about little the article is about). A cut is refused when it
+// commas, a trailing participle clause, an attribution such as ", police said", a closing list of
+// examples, ...) and proposes a cut; the caller decides which are worth making (the summarizer cuts
+// only asides about little the article is about). A cut is refused when it
 // would touch a quotation (quoted words stay exactly as said), hold a negation or a qualifier (hedges,
 // conditions, attributions such as "according to"), or, in a sentence with a quote, a speech verb (the
 // words saying who speaks stay with the quote). A sentence inside a quotation opened earlier in its
@@ -23,6 +24,7 @@ export const COMPRESSION_RULES = [
   'tail',
   'dash-tail',
   'attribution',
+  'examples',
 ] as const;
 
 export type CompressionRule = (typeof COMPRESSION_RULES)[number];
@@ -531,6 +533,36 @@ export function compressionCuts(
         add(prev.end, p.end + 1, 'attribution');
       break;
     }
+  }
+  // Examples that end the sentence: "... worked with stars such as Ana Velez and Ola Fenn." -> "... worked
+  // with stars." The list only instances what the sentence already says. After a negation it is what the
+  // negation is about ("did not visit ports including Tarnby"); a verb or a preposition in it means a clause
+  // or a phrase of the main verb ("beat teams such as Tarnby in the cup") runs on after the list.
+  if (rules.has('examples')) {
+    const m = /(?:,\s+|\s+)(?:such as|including)\s+(?=\S)/u.exec(text);
+    const list = m ? wordsOf(text.slice(m.index + m[0].length)) : [];
+    const kept = m ? text.slice(0, m.index) : '';
+    if (
+      m &&
+      list.length > 0 &&
+      list.length <= 25 &&
+      list.every((w) => {
+        const l = lower(w);
+        if (l === 'and' || l === 'or') return true;
+        return (
+          !AUXILIARIES.has(l) &&
+          !IRREGULAR_PAST.has(l) &&
+          !CONJUNCTIONS.has(l) &&
+          !NOT_SUBJECT_START.has(l) &&
+          !LEAD_PREPOSITIONS.has(l) &&
+          l !== 'to'
+        );
+      }) &&
+      !SPACED_DASH.test(text.slice(m.index)) &&
+      wordsOf(kept).length >= 6 &&
+      !NEGATION.test(kept)
+    )
+      add(m.index, bodyEnd(text, { start: m.index, end: text.length, text: '', words: [] }), 'examples');
   }
   const dashTail = /\s+(--?|\u2013|\u2014)\s+([^-\u2013\u2014]+)$/u.exec(text);
   if (dashTail && rules.has('dash-tail') && dashes.length === 1) {

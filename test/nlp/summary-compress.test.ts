@@ -92,6 +92,20 @@ const FIRES: Record<CompressionRule, Row[]> = {
     ],
     ['The old pier, officials said, will be pulled down in spring.', 'The old pier will be pulled down in spring.'],
   ],
+  examples: [
+    [
+      'The band has played with local singers including Ana Velez, Ola Fenn and Mia Sand.',
+      'The band has played with local singers.',
+    ],
+    [
+      'The storm damaged buildings on the seafront such as the pier and the lifeboat station.',
+      'The storm damaged buildings on the seafront.',
+    ],
+    [
+      'The harbour trust sells fresh fish to restaurants, such as the Anchor and the Gull.',
+      'The harbour trust sells fresh fish to restaurants.',
+    ],
+  ],
 };
 
 /** Sentences a rule must leave alone: negations, quotations, speakers, restrictive clauses, hedges. */
@@ -164,6 +178,17 @@ const HOLDS: Record<CompressionRule, string[]> = {
     'Will the road reopen on Friday, the drivers asked.',
     // Too little would be left.
     'It rained, police said.',
+  ],
+  examples: [
+    // After a negation the examples are what it is about.
+    'The ferry did not call at ports such as Tarnby and Kelby this winter.',
+    // What follows the list belongs to the verb, not to the list.
+    'The club has beaten big names such as Tarnby and Kelby in the cup.',
+    'The club has beaten big names such as Tarnby to reach the final.',
+    // A clause is more than a list.
+    'The council listed the costs, including what the new wall will cost.',
+    // Too little would be left.
+    'Fans cheered players including Ola Fenn.',
   ],
 };
 
