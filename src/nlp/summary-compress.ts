@@ -386,6 +386,20 @@ const REPORT_VERBS = new Set(
 /** Words that may open what follows a report verb in an attribution: where, when or how it was said. */
 const REPORT_AFTER = new Set(['in', 'on', 'at', 'to', 'last', 'this', 'earlier', 'late', 'during', 'after', 'via']);
 
+/** Whether words can name a source ("police", "his attorney", "yesterday's report"): no verb, no clause word. */
+function sourcePhrase(words: readonly string[]): boolean {
+  if (words.length === 0 || LEAD_PREPOSITIONS.has(lower(words[0]))) return false;
+  const last = words.length - 1;
+  return words.every((w, i) => {
+    const l = lower(w);
+    if (AUXILIARIES.has(l) || IRREGULAR_PAST.has(l) || CONJUNCTIONS.has(l) || NOT_SUBJECT_START.has(l)) return false;
+    if (!isLowerWord(w) || DETERMINERS.has(l) || /['\u2019]s$/u.test(l)) return true;
+    // A verb form before the last word makes it a clause ("she wants the dogs put down"); the last word is
+    // the head noun, whatever else it could be ("the report", "officials").
+    return i === last || (!SPEECH_VERBS.has(l) && !/(?:[^e]ed|[^su]s)$/u.test(l));
+  });
+}
+
 /**
  * Whether a comma piece is nothing but an attribution: a short source and a report verb ("police said",
  * "the agency reported on Tuesday", "Smith told CNN", "said a spokesman"). Anything after the verb must be
@@ -397,13 +411,11 @@ function attributionPiece(words: readonly string[]): boolean {
   if (v < 0) return false;
   const source = v === 0 ? words.slice(1, 7) : words.slice(0, v);
   if (source.length === 0 || source.length > 6) return false;
-  const sourceOk = source.every((w, i) => {
-    const l = lower(w);
-    if (CONJUNCTIONS.has(l) || NOT_SUBJECT_START.has(l) || (i === 0 && LEAD_PREPOSITIONS.has(l))) return false;
-    // "police have said": an auxiliary may stand right before the verb, nowhere else in the source.
-    return !AUXILIARIES.has(l) || (v > 0 && i === v - 1 && ['has', 'have', 'had'].includes(l));
-  });
-  if (!sourceOk) return false;
+  // "police have said": an auxiliary may stand right before the verb; the rest is a noun phrase naming the
+  // source, never a clause ("..., said she wants the dogs put down" reports what she said).
+  const head =
+    v > 0 && ['has', 'have', 'had'].includes(lower(source[source.length - 1])) ? source.slice(0, -1) : source;
+  if (!sourcePhrase(head)) return false;
   if (v === 0) return source.length === words.length - 1;
   let rest = words.slice(v + 1);
   if (words[v] === 'told' || words[v] === 'tells') {
@@ -483,8 +495,11 @@ export function compressionCuts(
     if (inner.length === 0 || inner.length > 15 || CONJUNCTIONS.has(lower(inner[0]))) continue;
     // A relative clause between dashes tells something new about its head ("the division – which has seen
     // break-ins soar – posted ..."); a description or a list there restates what the sentence names.
-    if (/^(?:who|whom|whose|which)$/u.test(lower(inner[0]))) continue;
-    if (!/[\p{L}\p{N}]/u.test(text.slice(innerEnd + b[0].length))) continue;
+    if (/^(?:\S+ of )?(?:who|whom|whose|which)\b/u.test(`${lower(inner[0])} ${lower(inner[1])} ${lower(inner[2])}`))
+      continue;
+    const after = text.slice(innerEnd + b[0].length);
+    // Nothing after the pair, or another dash right after it, is a table row, not a sentence with an aside.
+    if (!/[\p{L}\p{N}]/u.test(after) || /^(?:--?|\u2013|\u2014)(?:\s|$)/u.test(after)) continue;
     add(a.index ?? 0, innerEnd + b[0].trimEnd().length, 'dash-aside');
   }
 
@@ -525,7 +540,11 @@ export function compressionCuts(
           return asideKind(t, wordsOf(t)) === 'appositive';
         });
       const lastPiece = pieces[pieces.length - 1] ?? p;
-      if (later.length === 0 || described) add(prev.end, bodyEnd(text, lastPiece), 'attribution');
+      // A name or a description just before a closing attribution is its source run in without a comma
+      // ("..., Dr Ana Velez, the zoo's director told Fox 8."): cut, the name would dangle.
+      const prevText = text.slice(prev.start, prev.end);
+      const dangles = k > 1 && !inverted && asideKind(prevText, prev.words) === 'place';
+      if ((later.length === 0 || described) && !dangles) add(prev.end, bodyEnd(text, lastPiece), 'attribution');
       // Between commas only a source before its verb, between a subject and its predicate: "The pier,
       // officials said, will reopen." Before anything else ("..., police said, adding that ...") the
       // sentence would not read without it.
@@ -559,6 +578,8 @@ export function compressionCuts(
         );
       }) &&
       !SPACED_DASH.test(text.slice(m.index)) &&
+      // The list must follow its head noun: after a dash or a colon it is a clause of its own.
+      /[\p{L}\p{N})'\u2019"\u201d]$/u.test(kept) &&
       wordsOf(kept).length >= 6 &&
       !NEGATION.test(kept)
     )

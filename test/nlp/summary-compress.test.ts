@@ -91,6 +91,8 @@ const FIRES: Record<CompressionRule, Row[]> = {
       'Nobody was hurt in the fire at the boatyard.',
     ],
     ['The old pier, officials said, will be pulled down in spring.', 'The old pier will be pulled down in spring.'],
+    ['The pier will be pulled down in the spring, his attorney said.', 'The pier will be pulled down in the spring.'],
+    ["Fewer boats used the harbour this winter, yesterday's report said.", 'Fewer boats used the harbour this winter.'],
   ],
   examples: [
     [
@@ -121,6 +123,9 @@ const HOLDS: Record<CompressionRule, string[]> = {
     'The pier - not the harbour wall - was damaged in the storm.',
     // A relative clause between dashes tells something new about its head.
     'The harbour trust - which has lost two boats this year - bought a lifeboat.',
+    'The two ferries - one of which sank in March - were built in Tarnby.',
+    // A run of dashes is a table row, not an aside.
+    'Ola Fenn (Tarnby) Kelby - Vass 1:38.158 - - - - 11.',
   ],
   age: ['The numbers 4, 8, 15 were drawn on Saturday.', 'Scores of 41, 38 and 35 were enough to qualify.'],
   residence: ['The Duke of Kelby opened the new bridge.'],
@@ -178,6 +183,10 @@ const HOLDS: Record<CompressionRule, string[]> = {
     'Will the road reopen on Friday, the drivers asked.',
     // Too little would be left.
     'It rained, police said.',
+    // What follows the verb is what she said, not who she is.
+    'The harbour master, Ana Velez, said she wants the pier closed.',
+    // A name run into a closing attribution without its comma would be left dangling.
+    'Nobody was hurt in the fire, Mia Sand, the fire chief told the Tarnby Post.',
   ],
   examples: [
     // After a negation the examples are what it is about.
@@ -187,6 +196,7 @@ const HOLDS: Record<CompressionRule, string[]> = {
     'The club has beaten big names such as Tarnby to reach the final.',
     // A clause is more than a list.
     'The council listed the costs, including what the new wall will cost.',
+    'The storm caused damage to the pier and the quay - including broken railings.',
     // Too little would be left.
     'Fans cheered players including Ola Fenn.',
   ],
