@@ -2,8 +2,9 @@
 // and what is left is still a verbatim sequence of pieces of the source sentence.
 //
 // Every rule finds one kind of unit (a parenthetical, an age after a name, a relative clause between
-// commas, a trailing participle clause, ...) and proposes a cut; the caller decides which are worth
-// making (the summarizer cuts only asides about little the article is about). A cut is refused when it
+// commas, a trailing participle clause, an attribution such as ", police said", a closing list of
+// examples, ...) and proposes a cut; the caller decides which are worth making (the summarizer cuts
+// only asides about little the article is about). A cut is refused when it
 // would touch a quotation (quoted words stay exactly as said), hold a negation or a qualifier (hedges,
 // conditions, attributions such as "according to"), or, in a sentence with a quote, a speech verb (the
 // words saying who speaks stay with the quote). A sentence inside a quotation opened earlier in its
@@ -22,6 +23,8 @@ export const COMPRESSION_RULES = [
   'lead-adverbial',
   'tail',
   'dash-tail',
+  'attribution',
+  'examples',
 ] as const;
 
 export type CompressionRule = (typeof COMPRESSION_RULES)[number];
@@ -370,6 +373,62 @@ function tailOpener(w: string | undefined): boolean {
   return TAIL_OPENERS.has(l) || (/^\p{L}{3,}ing$/u.test(l) && !NOT_TAIL_PARTICIPLE.has(l));
 }
 
+/**
+ * Verbs that report what a source said or found, in the forms that close a sentence ("..., police said.").
+ * Verbs that doubt or dispute what they report ("claimed", "alleged", "denied") are not here: QUALIFIERS and
+ * NEGATION keep them, because without them the report would read as established fact.
+ */
+const REPORT_VERBS = new Set(
+  'said says told tells reported reports added adds announced announces confirmed confirms wrote writes stated states explained explains noted notes'.split(
+    ' ',
+  ),
+);
+/** Words that may open what follows a report verb in an attribution: where, when or how it was said. */
+const REPORT_AFTER = new Set(['in', 'on', 'at', 'to', 'last', 'this', 'earlier', 'late', 'during', 'after', 'via']);
+
+/** Whether words can name a source ("police", "his attorney", "yesterday's report"): no verb, no clause word. */
+function sourcePhrase(words: readonly string[]): boolean {
+  if (words.length === 0 || LEAD_PREPOSITIONS.has(lower(words[0]))) return false;
+  const last = words.length - 1;
+  return words.every((w, i) => {
+    const l = lower(w);
+    if (AUXILIARIES.has(l) || IRREGULAR_PAST.has(l) || CONJUNCTIONS.has(l) || NOT_SUBJECT_START.has(l)) return false;
+    if (!isLowerWord(w) || DETERMINERS.has(l) || /['\u2019]s$/u.test(l)) return true;
+    // A verb form before the last word makes it a clause ("she wants the dogs put down"); the last word is
+    // the head noun, whatever else it could be ("the report", "officials").
+    return i === last || (!SPEECH_VERBS.has(l) && !/(?:[^e]ed|[^su]s)$/u.test(l));
+  });
+}
+
+/**
+ * Whether a comma piece is nothing but an attribution: a short source and a report verb ("police said",
+ * "the agency reported on Tuesday", "Smith told CNN", "said a spokesman"). Anything after the verb must be
+ * its object (after "told") or a phrase saying where or when: a clause there ("said that ...") is content.
+ */
+function attributionPiece(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length > 10) return false;
+  const v = words.findIndex((w) => isLowerWord(w) && REPORT_VERBS.has(w));
+  if (v < 0) return false;
+  const source = v === 0 ? words.slice(1, 7) : words.slice(0, v);
+  if (source.length === 0 || source.length > 6) return false;
+  // "police have said": an auxiliary may stand right before the verb; the rest is a noun phrase naming the
+  // source, never a clause ("..., said she wants the dogs put down" reports what she said).
+  const head =
+    v > 0 && ['has', 'have', 'had'].includes(lower(source[source.length - 1])) ? source.slice(0, -1) : source;
+  if (!sourcePhrase(head)) return false;
+  if (v === 0) return source.length === words.length - 1;
+  let rest = words.slice(v + 1);
+  if (words[v] === 'told' || words[v] === 'tells') {
+    // "told the Tarnby Post (on Monday)": the object, up to the phrase saying when.
+    const at = rest.findIndex((w) => REPORT_AFTER.has(lower(w)));
+    const object = at < 0 ? rest.length : at;
+    if (object === 0 || object > 5) return false;
+    rest = rest.slice(object);
+  }
+  if (rest.length > 7) return false;
+  return rest.length === 0 || (REPORT_AFTER.has(lower(rest[0])) && !rest.some((w) => lower(w) === 'that'));
+}
+
 /** Whether a fronted first piece is a time or place adverbial or a sentence adverb that can go. */
 function leadAdverbial(p: Piece, next: Piece | undefined): boolean {
   if (!next || p.words.length === 0 || p.words.length > 6) return false;
@@ -434,7 +493,13 @@ export function compressionCuts(
     const innerEnd = b.index ?? 0;
     const inner = wordsOf(text.slice(innerStart, innerEnd));
     if (inner.length === 0 || inner.length > 15 || CONJUNCTIONS.has(lower(inner[0]))) continue;
-    if (!/[\p{L}\p{N}]/u.test(text.slice(innerEnd + b[0].length))) continue;
+    // A relative clause between dashes tells something new about its head ("the division – which has seen
+    // break-ins soar – posted ..."); a description or a list there restates what the sentence names.
+    if (/^(?:\S+ of )?(?:who|whom|whose|which)\b/u.test(`${lower(inner[0])} ${lower(inner[1])} ${lower(inner[2])}`))
+      continue;
+    const after = text.slice(innerEnd + b[0].length);
+    // Nothing after the pair, or another dash right after it, is a table row, not a sentence with an aside.
+    if (!/[\p{L}\p{N}]/u.test(after) || /^(?:--?|\u2013|\u2014)(?:\s|$)/u.test(after)) continue;
     add(a.index ?? 0, innerEnd + b[0].trimEnd().length, 'dash-aside');
   }
 
@@ -455,6 +520,70 @@ export function compressionCuts(
     if (wordsOf(kept).length < 6 || NEGATION.test(kept)) break;
     add(prev.end, bodyEnd(text, last), 'tail');
     break;
+  }
+  // An attribution at the end or between commas: "The bridge will reopen in May, officials said." ->
+  // "The bridge will reopen in May." Only in a sentence with no quotation: there the attribution says
+  // whose words the quote holds. A sentence that asks a question keeps its source.
+  if (rules.has('attribution') && !hasQuote && !/\?\s*$/u.test(text)) {
+    for (let k = 1; k < pieces.length; k++) {
+      const p = pieces[k];
+      const prev = pieces[k - 1];
+      if (!p || !prev || !attributionPiece(p.words)) continue;
+      if (wordsOf(text).length - p.words.length < 6) continue;
+      const inverted = REPORT_VERBS.has(p.words[0] ?? '');
+      const later = pieces.slice(k + 1);
+      // "..., said Ana Velez, a spokeswoman for the port.": the source's description goes with it.
+      const described =
+        inverted &&
+        later.every((q, n) => {
+          const t = text.slice(q.start, n === later.length - 1 ? bodyEnd(text, q) : q.end);
+          return asideKind(t, wordsOf(t)) === 'appositive';
+        });
+      const lastPiece = pieces[pieces.length - 1] ?? p;
+      // A name or a description just before a closing attribution is its source run in without a comma
+      // ("..., Dr Ana Velez, the zoo's director told Fox 8."): cut, the name would dangle.
+      const prevText = text.slice(prev.start, prev.end);
+      const dangles = k > 1 && !inverted && asideKind(prevText, prev.words) === 'place';
+      if ((later.length === 0 || described) && !dangles) add(prev.end, bodyEnd(text, lastPiece), 'attribution');
+      // Between commas only a source before its verb, between a subject and its predicate: "The pier,
+      // officials said, will reopen." Before anything else ("..., police said, adding that ...") the
+      // sentence would not read without it.
+      else if (!inverted && predicateWord(later[0]?.words[0]) && !/ing$/u.test(later[0]?.words[0] ?? ''))
+        add(prev.end, p.end + 1, 'attribution');
+      break;
+    }
+  }
+  // Examples that end the sentence: "... worked with stars such as Ana Velez and Ola Fenn." -> "... worked
+  // with stars." The list only instances what the sentence already says. After a negation it is what the
+  // negation is about ("did not visit ports including Tarnby"); a verb or a preposition in it means a clause
+  // or a phrase of the main verb ("beat teams such as Tarnby in the cup") runs on after the list.
+  if (rules.has('examples')) {
+    const m = /(?:,\s+|\s+)(?:such as|including)\s+(?=\S)/u.exec(text);
+    const list = m ? wordsOf(text.slice(m.index + m[0].length)) : [];
+    const kept = m ? text.slice(0, m.index) : '';
+    if (
+      m &&
+      list.length > 0 &&
+      list.length <= 25 &&
+      list.every((w) => {
+        const l = lower(w);
+        if (l === 'and' || l === 'or') return true;
+        return (
+          !AUXILIARIES.has(l) &&
+          !IRREGULAR_PAST.has(l) &&
+          !CONJUNCTIONS.has(l) &&
+          !NOT_SUBJECT_START.has(l) &&
+          !LEAD_PREPOSITIONS.has(l) &&
+          l !== 'to'
+        );
+      }) &&
+      !SPACED_DASH.test(text.slice(m.index)) &&
+      // The list must follow its head noun: after a dash or a colon it is a clause of its own.
+      /[\p{L}\p{N})'\u2019"\u201d]$/u.test(kept) &&
+      wordsOf(kept).length >= 6 &&
+      !NEGATION.test(kept)
+    )
+      add(m.index, bodyEnd(text, { start: m.index, end: text.length, text: '', words: [] }), 'examples');
   }
   const dashTail = /\s+(--?|\u2013|\u2014)\s+([^-\u2013\u2014]+)$/u.exec(text);
   if (dashTail && rules.has('dash-tail') && dashes.length === 1) {

@@ -75,6 +75,39 @@ const FIRES: Record<CompressionRule, Row[]> = {
       'The club signed the striker for two million pounds.',
     ],
   ],
+  attribution: [
+    ['The coast road will reopen on Friday, police said.', 'The coast road will reopen on Friday.'],
+    [
+      'Two fishing boats sank in the harbour overnight, the coastguard said on Sunday.',
+      'Two fishing boats sank in the harbour overnight.',
+    ],
+    [
+      'The ferry carried 40 passengers when it ran aground, Ola Fenn told the Tarnby Post.',
+      'The ferry carried 40 passengers when it ran aground.',
+    ],
+    ['The new quay cost 12 million pounds, the council reports.', 'The new quay cost 12 million pounds.'],
+    [
+      'Nobody was hurt in the fire at the boatyard, said Mia Sand, a spokeswoman for the fire service.',
+      'Nobody was hurt in the fire at the boatyard.',
+    ],
+    ['The old pier, officials said, will be pulled down in spring.', 'The old pier will be pulled down in spring.'],
+    ['The pier will be pulled down in the spring, his attorney said.', 'The pier will be pulled down in the spring.'],
+    ["Fewer boats used the harbour this winter, yesterday's report said.", 'Fewer boats used the harbour this winter.'],
+  ],
+  examples: [
+    [
+      'The band has played with local singers including Ana Velez, Ola Fenn and Mia Sand.',
+      'The band has played with local singers.',
+    ],
+    [
+      'The storm damaged buildings on the seafront such as the pier and the lifeboat station.',
+      'The storm damaged buildings on the seafront.',
+    ],
+    [
+      'The harbour trust sells fresh fish to restaurants, such as the Anchor and the Gull.',
+      'The harbour trust sells fresh fish to restaurants.',
+    ],
+  ],
 };
 
 /** Sentences a rule must leave alone: negations, quotations, speakers, restrictive clauses, hedges. */
@@ -88,6 +121,11 @@ const HOLDS: Record<CompressionRule, string[]> = {
   'dash-aside': [
     'The ferry will run - but only if the weather is calm - on Sunday.',
     'The pier - not the harbour wall - was damaged in the storm.',
+    // A relative clause between dashes tells something new about its head.
+    'The harbour trust - which has lost two boats this year - bought a lifeboat.',
+    'The two ferries - one of which sank in March - were built in Tarnby.',
+    // A run of dashes is a table row, not an aside.
+    'Ola Fenn (Tarnby) Kelby - Vass 1:38.158 - - - - 11.',
   ],
   age: ['The numbers 4, 8, 15 were drawn on Saturday.', 'Scores of 41, 38 and 35 were enough to qualify.'],
   residence: ['The Duke of Kelby opened the new bridge.'],
@@ -129,6 +167,38 @@ const HOLDS: Record<CompressionRule, string[]> = {
   'dash-tail': [
     'The striker will play on Saturday - but only if he is fit.',
     'The club will appeal - unless the league drops the ban.',
+  ],
+  attribution: [
+    // In a sentence with a quote, the attribution says whose words they are.
+    "'The road will reopen on Friday,' police said.",
+    "The road is 'safe again', police said.",
+    // A source that doubts or disputes what it reports stays: without it the report reads as fact.
+    'The fire was started on purpose, the owner claimed.',
+    'The fire was started on purpose, police said without giving details.',
+    // What follows the verb is content, not where or when it was said.
+    'The road will stay closed, police said, adding that the bridge is unsafe.',
+    'The road will stay closed, police said that night.',
+    'The harbour will close, the mayor told reporters that morning.',
+    // A question keeps its source.
+    'Will the road reopen on Friday, the drivers asked.',
+    // Too little would be left.
+    'It rained, police said.',
+    // What follows the verb is what she said, not who she is.
+    'The harbour master, Ana Velez, said she wants the pier closed.',
+    // A name run into a closing attribution without its comma would be left dangling.
+    'Nobody was hurt in the fire, Mia Sand, the fire chief told the Tarnby Post.',
+  ],
+  examples: [
+    // After a negation the examples are what it is about.
+    'The ferry did not call at ports such as Tarnby and Kelby this winter.',
+    // What follows the list belongs to the verb, not to the list.
+    'The club has beaten big names such as Tarnby and Kelby in the cup.',
+    'The club has beaten big names such as Tarnby to reach the final.',
+    // A clause is more than a list.
+    'The council listed the costs, including what the new wall will cost.',
+    'The storm caused damage to the pier and the quay - including broken railings.',
+    // Too little would be left.
+    'Fans cheered players including Ola Fenn.',
   ],
 };
 

@@ -81,6 +81,17 @@ describe('summarize', () => {
     }
   });
 
+  it('cuts an aside the writer set off in brackets or dashes even when it is about the story', () => {
+    const body = [
+      'The Portwick council approved a plan on Tuesday to rebuild the harbour wall after the winter storms.',
+      'Work on the quay (the harbour wall) will start in June and cost the council about 12 million pounds.',
+      'The harbour wall - the oldest in the county - was damaged in three storms in January.',
+    ].join('\n\n');
+    const lines = summaryOf(body, 3, 500);
+    expect(lines).toContain('Work on the quay will start in June and cost the council about 12 million pounds.');
+    expect(lines).toContain('The harbour wall was damaged in three storms in January.');
+  });
+
   it('starts with the lead when the lead is about the story', () => {
     expect(summaryOf(HARBOUR)[0]).toMatch(/^The city council approved a plan/);
   });
