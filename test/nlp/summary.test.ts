@@ -44,6 +44,17 @@ describe('summarize', () => {
     expect(words).toBeLessThanOrEqual(30 * 1.15 + 20);
   });
 
+  it('keeps who said a claim: the attribution cut is off by default and works when asked for', () => {
+    const body = [
+      'The harbour wall in Portwick will be rebuilt by June after the winter storms, council officials said.',
+      'The harbour wall was damaged in three storms in January, flooding forty homes near the quay.',
+    ].join(' ');
+    expect(summaryOf(body)[0]).toMatch(/, council officials said\.$/);
+    const { paragraphs, sentences } = segment(body, articleParagraphs(splitParagraphs(body)));
+    const cut = summarize({ paragraphs, sentences, entities: [] }, { sentences: 3, compress: ['attribution'] });
+    expect(cut[0]).toBe('The harbour wall in Portwick will be rebuilt by June after the winter storms.');
+  });
+
   it('keeps whole sentences of the article, in article order, when nothing is to be cut', () => {
     const { paragraphs, sentences } = segment(HARBOUR, articleParagraphs(splitParagraphs(HARBOUR)));
     const out = summarize({ paragraphs, sentences, entities: [] }, { sentences: 3, compress: [] });
