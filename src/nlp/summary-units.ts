@@ -1,5 +1,6 @@
 // Summary units: the splitter's sentences re-cut at caption seams, with boilerplate and dateline prefixes removed.
-import { quotation } from './summary-compress.js';
+import { quoteOpenAtEnd } from './summary-compress.js';
+import { moreSpaceSeparatedThan } from './tokens.js';
 import type { Sentence } from './types.js';
 
 /** One candidate sentence for a summary. */
@@ -112,11 +113,11 @@ export function summaryUnits(sentences: readonly Sentence[]): SummaryUnit[] {
     }
     for (const piece of pieces(text)) {
       const quoteOpen = open;
-      open = quotation(piece.text, open).openAtEnd;
+      open = quoteOpenAtEnd(piece.text, open);
       const cleaned = tidy(MAY_BE_FURNITURE.test(piece.text) ? piece.text.replace(FURNITURE, ' ') : piece.text);
       if (!/\p{L}/u.test(cleaned) || FURNITURE_UNIT.test(cleaned)) continue;
-      // The word count first: it is cheap, and only short units can be credits.
-      if (cleaned.split(' ').length < 8 && CREDIT.test(cleaned)) continue;
+      // The word count first: it is cheap (counted, not split), and only short units can be credits.
+      if (!moreSpaceSeparatedThan(cleaned, 7) && CREDIT.test(cleaned)) continue;
       const unfinished = piece.cut && !ENDS.test(cleaned);
       units.push({
         text: cleaned,
