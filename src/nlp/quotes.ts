@@ -1330,6 +1330,23 @@ const OBJECT_END = new Set([
   'sunday',
 ]);
 
+/** Titles and initials whose period names go on after ("Sen.", "Mr.", "U.S.", "J."): never an object's end. */
+const NAME_ABBREVIATION =
+  /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Sen|Sens|Rep|Reps|Gov|Govs|Lt|Col|St|Prof|Rev|Capt|Sgt|Adm|Maj|Ft|Mt|(?:\p{Lu}\.)+\p{Lu})$/u;
+
+/** Whether token i is the period of such an abbreviation, touching it and followed by a capitalised word. */
+function nameAbbreviationDot(tokens: readonly Token[], i: number): boolean {
+  const dot = tokens[i];
+  const word = tokens[i - 1];
+  return (
+    dot?.text === '.' &&
+    word !== undefined &&
+    word.end === dot.start &&
+    NAME_ABBREVIATION.test(word.text) &&
+    isCapitalised(tokens[i + 1]?.text ?? '')
+  );
+}
+
 /** "X criticized Y", "X declined to comment": the object of a stance verb, spoken for by the subject. */
 function stanceAttribution(
   ctx: Context,
@@ -1348,7 +1365,12 @@ function stanceAttribution(
   while (e < s1 && e < k + 40) {
     const t = tokens[e];
     if (!t) break;
-    if (!inQuote[e] && (/^[,;:.!?—–()]$/.test(t.text) || (e > k && OBJECT_END.has(t.lower)))) break;
+    if (
+      !inQuote[e] &&
+      (/^[,;:.!?—–()]$/.test(t.text) || (e > k && OBJECT_END.has(t.lower))) &&
+      !nameAbbreviationDot(tokens, e)
+    )
+      break;
     e++;
   }
   const first = tokens[k];

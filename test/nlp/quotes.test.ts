@@ -372,6 +372,13 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'Tom Reyes as a “human leech” and a “spoiled brat.”',
   },
+  {
+    name: 'a title before a name ("Sen.") does not end the object of a stance verb',
+    text: 'The race tightened.\n\nAna Ortiz endorsed Sen. Tom Reyes of the harbour district.',
+    fragment: 'Tom Reyes',
+    speaker: 'Ana Ortiz',
+    quote: 'Sen. Tom Reyes of the harbour district',
+  },
 ];
 
 const verbFamily: [string, string][] = [
