@@ -906,9 +906,11 @@ export function extractQuotes(
           // Pattern: NP said [addressee] [when] [that] CLAUSE.
           let k = nominalThat > 0 ? nominalThat : cc.next;
           if (ADDRESSEE_VERBS.has(cc.base)) {
+            // "told a crowd in Miami on Tuesday he ...": the addressee, however long, runs up to the "that",
+            // the wh-word or the subject pronoun that opens the reported clause.
             let m = k;
-            while (m < s1 && m < k + 6 && low(tokens[m]) !== 'that' && isWord(tokens[m])) m++;
-            if (low(tokens[m]) === 'that') k = m;
+            while (m < s1 && m < k + 8 && !CLAUSE_OPENERS.has(low(tokens[m])) && isWord(tokens[m])) m++;
+            if (CLAUSE_OPENERS.has(low(tokens[m]))) k = m;
             else if (isWord(tokens[k])) k++;
           }
           k = skipAdverbials(tokens, k, s1);
@@ -1328,6 +1330,23 @@ const OBJECT_END = new Set([
   'friday',
   'saturday',
   'sunday',
+]);
+
+/** Words that open the clause reported after an addressee ("told reporters that / how / she ..."). */
+const CLAUSE_OPENERS = new Set([
+  'that',
+  'how',
+  'why',
+  'what',
+  'whether',
+  'if',
+  'when',
+  'where',
+  'he',
+  'she',
+  'they',
+  'i',
+  'we',
 ]);
 
 /** Titles and initials whose period names go on after ("Sen.", "Mr.", "U.S.", "J."): never an object's end. */

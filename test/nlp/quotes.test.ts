@@ -379,6 +379,13 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'Sen. Tom Reyes of the harbour district',
   },
+  {
+    name: 'a long addressee after "told" runs up to the subject of the reported clause',
+    text: 'The race tightened.\n\nAna Ortiz told a crowd in the harbour hall on Monday she would run again.',
+    fragment: 'would run again',
+    speaker: 'Ana Ortiz',
+    quote: 'she would run again',
+  },
 ];
 
 const verbFamily: [string, string][] = [
