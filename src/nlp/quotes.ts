@@ -229,6 +229,20 @@ function subjectVerbBefore(
 /** Particles of phrasal verbs that aim at their object ("go after", "lash out at", "rail against"). */
 const PARTICLES = new Set(['after', 'at', 'about', 'against']);
 
+/**
+ * Whether the word after verb v is a particle of the verb itself ("railed against", "called for",
+ * "called on", "referred to"), so that what was said starts after it; a time ("called on Tuesday") is not.
+ */
+function verbParticle(tokens: readonly Token[], v: number): boolean {
+  const verb = low(tokens[v]);
+  const next = low(tokens[v + 1]);
+  if (next === 'against') return true;
+  if (next === 'to') return verb.startsWith('refer');
+  if (next !== 'for' && next !== 'on') return false;
+  const after = low(tokens[v + 2]);
+  return verb.startsWith('call') && !TIME_WORDS.has(after) && !ADVERBIALS.has(after);
+}
+
 /** "its “national reporter”", "the phrase “...”", "known as “...”": a label or a name, not words said. */
 const LABEL_BEFORE = /\b(?:its|his|her|their|our|my|phrase|term|word|words|slogan|as)\W*$/;
 
@@ -913,6 +927,7 @@ export function extractQuotes(
             if (CLAUSE_OPENERS.has(low(tokens[m]))) k = m;
             else if (isWord(tokens[k])) k++;
           }
+          if (k === cc.next && verbParticle(tokens, k - 1)) k++;
           k = skipAdverbials(tokens, k, s1);
           let question = false;
           if (cc.base === 'ask') {
@@ -1055,7 +1070,10 @@ export function extractQuotes(
       if (v < 0 || usedCues.has(tokens[v]?.start ?? -1)) continue;
       const verb = tokens[v];
       // "Reid has gone after Trump as a “con artist”": a phrasal verb's particle is not the object.
-      const particle = subjectNp !== null && PARTICLES.has(low(tokens[v + 1])) && !inQuote[v + 2] ? 1 : 0;
+      const particle =
+        ((subjectNp !== null && PARTICLES.has(low(tokens[v + 1]))) || verbParticle(tokens, v)) && !inQuote[v + 2]
+          ? 1
+          : 0;
       const first = tokens[v + 1 + particle];
       if (!particle && CONTENT_BAD_START.has(low(first)) && !FRAMING_VERBS.has(low(verb))) continue;
       if (!verb || !first) continue;
@@ -1379,7 +1397,7 @@ function stanceAttribution(
   let np = subjectBefore(tokens, v, s0);
   if (!np && low(tokens[v - 1]) === 'and') np = sentenceSubject(tokens, s0, v);
   if (!np || !npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) return null;
-  const k = v + 1;
+  const k = low(tokens[v + 1]) === 'against' ? v + 2 : v + 1;
   let e = k;
   while (e < s1 && e < k + 40) {
     const t = tokens[e];

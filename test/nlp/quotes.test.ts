@@ -386,6 +386,20 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'she would run again',
   },
+  {
+    name: 'a particle of the verb ("railed against") is not part of its object',
+    text: 'The race tightened.\n\nAna Ortiz railed against the new harbour tax.',
+    fragment: 'harbour tax',
+    speaker: 'Ana Ortiz',
+    quote: 'the new harbour tax',
+  },
+  {
+    name: 'a particle of the verb ("called for") is not part of the quoted object',
+    text: 'The race tightened.\n\nAna Ortiz called for a “complete rethink” of the harbour tax.',
+    fragment: 'complete rethink',
+    speaker: 'Ana Ortiz',
+    quote: 'a “complete rethink” of the harbour tax',
+  },
 ];
 
 const verbFamily: [string, string][] = [
