@@ -1384,6 +1384,27 @@ function nameAbbreviationDot(tokens: readonly Token[], i: number): boolean {
   );
 }
 
+/**
+ * Whether "and"/"or" at e joins a second object ("the tax code and lower rates", "the war and the
+ * Second Amendment") rather than a second verb or clause ("... and said", "... and he left").
+ */
+function coordinatedObject(tokens: readonly Token[], e: number): boolean {
+  const conj = low(tokens[e]);
+  if (conj !== 'and' && conj !== 'or') return false;
+  const next = tokens[e + 1];
+  if (!next || !isWord(next)) return false;
+  const l = next.lower;
+  return !(
+    l.endsWith('ed') ||
+    SPEECH_VERBS.has(l) ||
+    STANCE_VERBS.has(l) ||
+    SUBJECT_PRONOUNS.has(l) ||
+    AUXILIARIES.has(l) ||
+    OBJECT_END.has(l) ||
+    cueAt(tokens, e + 1) !== null
+  );
+}
+
 /** "X criticized Y", "X declined to comment": the object of a stance verb, spoken for by the subject. */
 function stanceAttribution(
   ctx: Context,
@@ -1404,7 +1425,7 @@ function stanceAttribution(
     if (!t) break;
     if (
       !inQuote[e] &&
-      (/^[,;:.!?—–()]$/.test(t.text) || (e > k && OBJECT_END.has(t.lower))) &&
+      (/^[,;:.!?—–()]$/.test(t.text) || (e > k && OBJECT_END.has(t.lower) && !coordinatedObject(tokens, e))) &&
       !nameAbbreviationDot(tokens, e)
     )
       break;

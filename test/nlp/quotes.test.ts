@@ -400,6 +400,20 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'a “complete rethink” of the harbour tax',
   },
+  {
+    name: '"and" before a second noun phrase joins it to the object of a stance verb',
+    text: 'The race tightened.\n\nAna Ortiz criticized the harbour tax and the new parking fees last week.',
+    fragment: 'harbour tax',
+    speaker: 'Ana Ortiz',
+    quote: 'the harbour tax and the new parking fees',
+  },
+  {
+    name: '"and" before a second verb ends the object of a stance verb',
+    text: 'The race tightened.\n\nAna Ortiz criticized the harbour tax and walked out of the meeting.',
+    fragment: 'harbour tax',
+    speaker: 'Ana Ortiz',
+    quote: 'the harbour tax',
+  },
 ];
 
 const verbFamily: [string, string][] = [
