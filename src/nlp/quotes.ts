@@ -1431,6 +1431,8 @@ function stanceAttribution(
       break;
     e++;
   }
+  // "endorsed Tom Reyes for mayor on Tuesday": a preposition left before the time is not the object's.
+  if (e - 1 > k && TIME_WORDS.has(low(tokens[e])) && CONTENT_BAD_START.has(low(tokens[e - 1]))) e--;
   const first = tokens[k];
   const last = tokens[e - 1];
   if (!first || !last || e <= k || (CONTENT_BAD_START.has(first.lower) && first.lower !== 'to')) return null;

@@ -414,6 +414,13 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'the harbour tax',
   },
+  {
+    name: 'a preposition before the day that ends a stance object is not part of it',
+    text: 'The race tightened.\n\nAna Ortiz endorsed Tom Reyes for mayor on Tuesday.',
+    fragment: 'Tom Reyes',
+    speaker: 'Ana Ortiz',
+    quote: 'Tom Reyes for mayor',
+  },
 ];
 
 const verbFamily: [string, string][] = [
