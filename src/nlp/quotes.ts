@@ -1405,6 +1405,13 @@ function coordinatedObject(tokens: readonly Token[], e: number): boolean {
   );
 }
 
+/**
+ * Words of OBJECT_END that a stance verb's object runs on through: its complement ("described the
+ * vote as a fraud", "such as ..."), a relative clause on it ("praised the workers who ...") and a
+ * reason or contrast given with it ("criticized the plan because ...", "... even though ...").
+ */
+const OBJECT_GOES_ON = new Set(['as', 'who', 'while', 'because', 'even', 'earlier']);
+
 /** "X criticized Y", "X declined to comment": the object of a stance verb, spoken for by the subject. */
 function stanceAttribution(
   ctx: Context,
@@ -1425,7 +1432,8 @@ function stanceAttribution(
     if (!t) break;
     if (
       !inQuote[e] &&
-      (/^[,;:.!?—–()]$/.test(t.text) || (e > k && OBJECT_END.has(t.lower) && !coordinatedObject(tokens, e))) &&
+      (/^[,;:.!?—–()]$/.test(t.text) ||
+        (e > k && OBJECT_END.has(t.lower) && !OBJECT_GOES_ON.has(t.lower) && !coordinatedObject(tokens, e))) &&
       !nameAbbreviationDot(tokens, e)
     )
       break;

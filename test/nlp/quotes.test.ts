@@ -421,6 +421,13 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'Tom Reyes for mayor',
   },
+  {
+    name: 'the complement after "as" belongs to the object of a stance verb',
+    text: 'The race tightened.\n\nAna Ortiz described the harbour tax as a burden on every family.',
+    fragment: 'harbour tax',
+    speaker: 'Ana Ortiz',
+    quote: 'the harbour tax as a burden on every family',
+  },
 ];
 
 const verbFamily: [string, string][] = [
