@@ -1265,6 +1265,7 @@ export function extractQuotes(
     }
   }
   results.push(...nested);
+  for (const r of results) if (r.kind === 'mixed') colonLeadIn(body, r);
 
   results.sort((x, y) => x.start - y.start || y.end - x.end);
   const out: Quote[] = [];
@@ -1366,6 +1367,25 @@ const CLAUSE_OPENERS = new Set([
   'i',
   'we',
 ]);
+
+/**
+ * "Sanders delivered a blunt verdict: “...”": a lead-in that ends in a colon introduces the quote
+ * that closes the span, so the quote alone is what was said (the span becomes direct).
+ */
+function colonLeadIn(body: string, r: Attribution): void {
+  const open = body.slice(r.start, r.end).search(/[“"]/);
+  if (open <= 0) return;
+  const q = r.start + open;
+  let k = q - 1;
+  while (k > r.start && /\s/.test(body[k] ?? '')) k--;
+  if (body[k] !== ':') return;
+  const mark = body[q];
+  const close = body.indexOf(mark === '“' ? '”' : '"', q + 1);
+  if (close < 0 || close >= r.end) return;
+  if (/[\p{L}\p{N}“"]/u.test(body.slice(close + 1, r.end))) return;
+  r.start = q;
+  r.kind = 'direct';
+}
 
 /** Titles and initials whose period names go on after ("Sen.", "Mr.", "U.S.", "J."): never an object's end. */
 const NAME_ABBREVIATION =

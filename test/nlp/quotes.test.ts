@@ -428,6 +428,13 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'the harbour tax as a burden on every family',
   },
+  {
+    name: 'a lead-in ending in a colon is not part of the quote it introduces',
+    text: 'The race tightened.\n\nAna Ortiz fired back forcefully: “If they sue us, we will win.”',
+    fragment: 'we will win',
+    speaker: 'Ana Ortiz',
+    quote: '“If they sue us, we will win.”',
+  },
 ];
 
 const verbFamily: [string, string][] = [
