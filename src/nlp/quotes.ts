@@ -1265,7 +1265,11 @@ export function extractQuotes(
     }
   }
   results.push(...nested);
-  for (const r of results) if (r.kind === 'mixed') colonLeadIn(body, r);
+  for (const r of results) {
+    if (r.kind !== 'mixed') continue;
+    colonLeadIn(body, r);
+    if (r.cue !== 'according to') trailingAttribution(body, r);
+  }
 
   results.sort((x, y) => x.start - y.start || y.end - x.end);
   const out: Quote[] = [];
@@ -1385,6 +1389,22 @@ function colonLeadIn(body: string, r: Attribution): void {
   if (/[\p{L}\p{N}“"]/u.test(body.slice(close + 1, r.end))) return;
   r.start = q;
   r.kind = 'direct';
+}
+
+/**
+ * "that the plan “will not work,” Reyes said": an attribution after the quote that closes a mixed
+ * span (a speech verb, or a bare name as a signature) is not part of what was said.
+ */
+function trailingAttribution(body: string, r: Attribution): void {
+  const text = body.slice(r.start, r.end);
+  const m = /[,?!][”"]\s+([^”"“]{1,80})$/.exec(text);
+  if (!m) return;
+  const tail = m[1] ?? '';
+  const cue = tail
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .some((w) => SPEECH_VERBS.has(w));
+  if (cue || /^(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}$/u.test(tail)) r.end = r.start + m.index + 2;
 }
 
 /** Titles and initials whose period names go on after ("Sen.", "Mr.", "U.S.", "J."): never an object's end. */

@@ -435,6 +435,13 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: '“If they sue us, we will win.”',
   },
+  {
+    name: 'an attribution after the quote that closes a mixed span is not part of it',
+    text: 'The race tightened.\n\nAna Ortiz insisted that the harbour had changed: “This is no longer our harbour,” she said.',
+    fragment: 'no longer our harbour',
+    speaker: 'Ana Ortiz',
+    quote: 'that the harbour had changed: “This is no longer our harbour,”',
+  },
 ];
 
 const verbFamily: [string, string][] = [
