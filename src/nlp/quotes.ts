@@ -923,7 +923,13 @@ export function extractQuotes(
             // "told a crowd in Miami on Tuesday he ...": the addressee, however long, runs up to the "that",
             // the wh-word or the subject pronoun that opens the reported clause.
             let m = k;
-            while (m < s1 && m < k + 8 && !CLAUSE_OPENERS.has(low(tokens[m])) && isWord(tokens[m])) m++;
+            while (
+              m < s1 &&
+              m < k + 10 &&
+              !CLAUSE_OPENERS.has(low(tokens[m])) &&
+              (isWord(tokens[m]) || (inQuote[m] && m > k && TITLE_MARKS.test(tokens[m]?.text ?? '')))
+            )
+              m++;
             if (CLAUSE_OPENERS.has(low(tokens[m]))) k = m;
             else if (isWord(tokens[k])) k++;
           }
@@ -1354,6 +1360,9 @@ const OBJECT_END = new Set([
   'saturday',
   'sunday',
 ]);
+
+/** The marks of a programme's title inside an addressee ("told ABC's “This Week” that"). */
+const TITLE_MARKS = /^[“”"]$/;
 
 /** Words that open the clause reported after an addressee ("told reporters that / how / she ..."). */
 const CLAUSE_OPENERS = new Set([

@@ -442,6 +442,13 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'that the harbour had changed: “This is no longer our harbour,”',
   },
+  {
+    name: 'a quoted programme title inside the addressee of "told" is not part of the reported clause',
+    text: 'The race tightened.\n\nAna Ortiz told Harbour Radio’s “Morning Tide” on Friday that the wall would hold.',
+    fragment: 'the wall would hold',
+    speaker: 'Ana Ortiz',
+    quote: 'that the wall would hold',
+  },
 ];
 
 const verbFamily: [string, string][] = [
