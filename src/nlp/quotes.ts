@@ -788,7 +788,18 @@ export function extractQuotes(
         const afterComma = comma?.text === ',' && s1 - (np.to + 1) >= 3;
         if (tokens[i - 1]?.text === ',' && !(afterComma && SUBORDINATORS.has(low(sentenceFirst)))) {
           const end = tokens[i - 2];
-          if (end && i - 2 >= s0) att = mk(sentenceFirst.start, end.end, speaker, 'according to', p.index);
+          // "But the poll is close, according to ...": a connective opening the sentence is not reported.
+          let from = s0;
+          if (CONNECTIVES.has(low(tokens[from]))) from++;
+          else if (low(tokens[from]) === 'even' && low(tokens[from + 1]) === 'so') from += 2;
+          else if (
+            /^(?:in|of)$/.test(low(tokens[from])) &&
+            /^(?:fact|all|course|addition)$/.test(low(tokens[from + 1]))
+          )
+            from += 2;
+          if (from > s0 && tokens[from]?.text === ',') from++;
+          const first = from < i - 2 ? (tokens[from] ?? sentenceFirst) : sentenceFirst;
+          if (end && i - 2 >= s0) att = mk(first.start, end.end, speaker, 'according to', p.index);
         } else if (comma?.text === ',' && np.to + 1 < s1) {
           const first = tokens[np.to + 1];
           if (first) att = mk(first.start, sentenceLast.end, speaker, 'according to', p.index);
@@ -1363,6 +1374,22 @@ const OBJECT_END = new Set([
 
 /** The marks of a programme's title inside an addressee ("told ABC's “This Week” that"). */
 const TITLE_MARKS = /^[“”"]$/;
+
+/** Connectives that open a sentence without being part of what a source reports ("But", "Still,"). */
+const CONNECTIVES = new Set([
+  'but',
+  'and',
+  'yet',
+  'so',
+  'still',
+  'now',
+  'meanwhile',
+  'however',
+  'nevertheless',
+  'nonetheless',
+  'moreover',
+  'indeed',
+]);
 
 /** Words that open the clause reported after an addressee ("told reporters that / how / she ..."). */
 const CLAUSE_OPENERS = new Set([

@@ -449,6 +449,13 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'that the wall would hold',
   },
+  {
+    name: 'a connective opening the sentence is not part of what "according to" reports',
+    text: 'The race tightened.\n\nStill, the harbour wall is sinking every year, according to the Dover Herald.',
+    fragment: 'harbour wall is sinking',
+    speaker: 'Dover Herald',
+    quote: 'the harbour wall is sinking every year',
+  },
 ];
 
 const verbFamily: [string, string][] = [
