@@ -946,6 +946,13 @@ export function extractQuotes(
           }
           if (k === cc.next && verbParticle(tokens, k - 1)) k++;
           k = skipAdverbials(tokens, k, s1);
+          if (MEANS_BEFORE_THAT.has(low(tokens[k]))) {
+            // "said via email that ...", "continues to insist, most recently on ABC, that ...": the
+            // channel or occasion between the cue and its "that" is not what was said.
+            let m = k + 1;
+            while (m < s1 && m < k + 14 && low(tokens[m]) !== 'that' && !/^[;:.“”"]$/.test(tokens[m]?.text ?? '')) m++;
+            if (low(tokens[m]) === 'that' && !inQuote[m]) k = m;
+          }
           let question = false;
           if (cc.base === 'ask') {
             // "asked Sanders how he was feeling": the question starts at its wh-word.
@@ -1390,6 +1397,9 @@ const CONNECTIVES = new Set([
   'moreover',
   'indeed',
 ]);
+
+/** Words that open a channel or an occasion after a cue ("via email", "through a spokesman", "most recently"). */
+const MEANS_BEFORE_THAT = new Set(['via', 'through', 'at', 'in', 'on', 'during', 'under', 'with', 'by', 'most']);
 
 /** Words that open the clause reported after an addressee ("told reporters that / how / she ..."). */
 const CLAUSE_OPENERS = new Set([

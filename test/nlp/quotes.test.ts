@@ -456,6 +456,13 @@ const cases: Case[] = [
     speaker: 'Dover Herald',
     quote: 'the harbour wall is sinking every year',
   },
+  {
+    name: 'the channel between a cue and its "that" ("said via email that") is not what was said',
+    text: 'The race tightened.\n\nAna Ortiz said via email that the harbour would reopen in May.',
+    fragment: 'harbour would reopen',
+    speaker: 'Ana Ortiz',
+    quote: 'that the harbour would reopen in May',
+  },
 ];
 
 const verbFamily: [string, string][] = [
