@@ -1398,8 +1398,28 @@ const CONNECTIVES = new Set([
   'indeed',
 ]);
 
-/** Words that open a channel or an occasion after a cue ("via email", "through a spokesman", "most recently"). */
-const MEANS_BEFORE_THAT = new Set(['via', 'through', 'at', 'in', 'on', 'during', 'under', 'with', 'by', 'most']);
+/**
+ * Words that open a channel, a place or an occasion after a cue ("via email", "through a spokesman",
+ * "from her office", "most recently"): what follows them up to a "that" is not what was said.
+ */
+const MEANS_BEFORE_THAT = new Set([
+  'via',
+  'through',
+  'at',
+  'in',
+  'on',
+  'during',
+  'under',
+  'with',
+  'by',
+  'most',
+  'for',
+  'of',
+  'about',
+  'from',
+  'after',
+  'before',
+]);
 
 /** Words that open the clause reported after an addressee ("told reporters that / how / she ..."). */
 const CLAUSE_OPENERS = new Set([

@@ -463,6 +463,13 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'that the harbour would reopen in May',
   },
+  {
+    name: 'a place between a cue and its "that" ("wrote from her office that") is not what was said',
+    text: 'The race tightened.\n\nAna Ortiz wrote from her office in the harbour district that the wall would hold.',
+    fragment: 'the wall would hold',
+    speaker: 'Ana Ortiz',
+    quote: 'that the wall would hold',
+  },
 ];
 
 const verbFamily: [string, string][] = [
