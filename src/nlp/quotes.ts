@@ -1290,6 +1290,7 @@ export function extractQuotes(
   }
   results.push(...nested);
   for (const r of results) {
+    unbalancedBrackets(body, r);
     if (r.kind !== 'mixed') continue;
     colonLeadIn(body, r);
     if (r.cue !== 'according to') trailingAttribution(body, r);
@@ -1437,6 +1438,37 @@ const CLAUSE_OPENERS = new Set([
   'i',
   'we',
 ]);
+
+const BRACKET_PAIRS: readonly (readonly [string, string])[] = [
+  ['(', ')'],
+  ['[', ']'],
+];
+
+function countChar(text: string, c: string): number {
+  let n = 0;
+  for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) n++;
+  return n;
+}
+
+/**
+ * "(her campaign said that she has pneumonia)": a bracket the span closes without opening it, or
+ * opens without closing it, belongs to the sentence around the span, not to what was said.
+ */
+function unbalancedBrackets(body: string, r: Attribution): void {
+  for (const [open, close] of BRACKET_PAIRS) {
+    let text = body.slice(r.start, r.end);
+    if (!text.includes(open) && !text.includes(close)) continue;
+    while (text.endsWith(close) && countChar(text, open) < countChar(text, close)) {
+      r.end--;
+      while (r.end > r.start && /[\s.,;:]/.test(body[r.end - 1] ?? '')) r.end--;
+      text = body.slice(r.start, r.end);
+    }
+    if (text.startsWith(open) && countChar(text, open) > countChar(text, close)) {
+      r.start++;
+      while (r.start < r.end && /\s/.test(body[r.start] ?? '')) r.start++;
+    }
+  }
+}
 
 /**
  * "Sanders delivered a blunt verdict: “...”": a lead-in that ends in a colon introduces the quote

@@ -470,6 +470,13 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'that the wall would hold',
   },
+  {
+    name: 'a closing bracket the span never opened is not part of it',
+    text: 'The race tightened.\n\nAna Ortiz missed the vote (Tom Reyes later said that she had the flu).',
+    fragment: 'had the flu',
+    speaker: 'Tom Reyes',
+    quote: 'that she had the flu',
+  },
 ];
 
 const verbFamily: [string, string][] = [
