@@ -1543,6 +1543,9 @@ function coordinatedObject(tokens: readonly Token[], e: number): boolean {
   );
 }
 
+/** Examples given of a stance verb's object after a comma (", including ...", ", such as ..."): still the object. */
+const EXAMPLE_OPENERS = new Set(['including', 'such', 'especially', 'particularly', 'notably']);
+
 /**
  * Words of OBJECT_END that a stance verb's object runs on through: its complement ("described the
  * vote as a fraud", "such as ..."), a relative clause on it ("praised the workers who ...") and a
@@ -1572,7 +1575,8 @@ function stanceAttribution(
       !inQuote[e] &&
       (/^[,;:.!?—–()]$/.test(t.text) ||
         (e > k && OBJECT_END.has(t.lower) && !OBJECT_GOES_ON.has(t.lower) && !coordinatedObject(tokens, e))) &&
-      !nameAbbreviationDot(tokens, e)
+      !nameAbbreviationDot(tokens, e) &&
+      !(t.text === ',' && EXAMPLE_OPENERS.has(low(tokens[e + 1])))
     )
       break;
     e++;

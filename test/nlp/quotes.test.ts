@@ -477,6 +477,13 @@ const cases: Case[] = [
     speaker: 'Tom Reyes',
     quote: 'that she had the flu',
   },
+  {
+    name: 'examples after a comma (", including") still belong to the object of a stance verb',
+    text: 'The race tightened.\n\nAna Ortiz criticized the new taxes, including the harbour fee.',
+    fragment: 'new taxes',
+    speaker: 'Ana Ortiz',
+    quote: 'the new taxes, including the harbour fee',
+  },
 ];
 
 const verbFamily: [string, string][] = [
