@@ -1509,7 +1509,10 @@ function trailingAttribution(body: string, r: Attribution): void {
 const NAME_ABBREVIATION =
   /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Sen|Sens|Rep|Reps|Gov|Govs|Lt|Col|St|Prof|Rev|Capt|Sgt|Adm|Maj|Ft|Mt|(?:\p{Lu}\.)+\p{Lu})$/u;
 
-/** Whether token i is the period of such an abbreviation, touching it and followed by a capitalised word. */
+/**
+ * Whether token i is the period of such an abbreviation, touching it and followed by a word: a name
+ * ("Sen. Tom Reyes") or a lower-case word, which no sentence starts with ("U.N. resolutions").
+ */
 function nameAbbreviationDot(tokens: readonly Token[], i: number): boolean {
   const dot = tokens[i];
   const word = tokens[i - 1];
@@ -1518,7 +1521,7 @@ function nameAbbreviationDot(tokens: readonly Token[], i: number): boolean {
     word !== undefined &&
     word.end === dot.start &&
     NAME_ABBREVIATION.test(word.text) &&
-    isCapitalised(tokens[i + 1]?.text ?? '')
+    (isCapitalised(tokens[i + 1]?.text ?? '') || /^\p{Ll}/u.test(tokens[i + 1]?.text ?? ''))
   );
 }
 

@@ -380,6 +380,13 @@ const cases: Case[] = [
     quote: 'Sen. Tom Reyes of the harbour district',
   },
   {
+    name: 'initials before a lower-case word ("U.N. rules") do not end the object of a stance verb',
+    text: 'The race tightened.\n\nAna Ortiz criticized the breach of U.N. rules at the harbour.',
+    fragment: 'breach',
+    speaker: 'Ana Ortiz',
+    quote: 'the breach of U.N. rules at the harbour',
+  },
+  {
     name: 'a long addressee after "told" runs up to the subject of the reported clause',
     text: 'The race tightened.\n\nAna Ortiz told a crowd in the harbour hall on Monday she would run again.',
     fragment: 'would run again',
