@@ -1140,7 +1140,7 @@ export function extractQuotes(
             continue;
           }
           if (/^[,;:—–(]$/.test(tk.text) || (e === s1 - 1 && /^[.!?]$/.test(tk.text))) break;
-          if (OBJECT_END.has(tk.lower)) {
+          if (OBJECT_END.has(tk.lower) && !OBJECT_GOES_ON.has(tk.lower)) {
             // "and a “grave threat”": a coordinated quoted phrase, not a new clause.
             const coordinated =
               (tk.lower === 'and' || tk.lower === 'or') &&
@@ -1550,9 +1550,9 @@ function coordinatedObject(tokens: readonly Token[], e: number): boolean {
 const EXAMPLE_OPENERS = new Set(['including', 'such', 'especially', 'particularly', 'notably']);
 
 /**
- * Words of OBJECT_END that a stance verb's object runs on through: its complement ("described the
- * vote as a fraud", "such as ..."), a relative clause on it ("praised the workers who ...") and a
- * reason or contrast given with it ("criticized the plan because ...", "... even though ...").
+ * Words of OBJECT_END that a stance verb's object, or a framed quoted fragment, runs on through: its
+ * complement ("described the vote as a fraud", "such as ..."), a relative clause on it ("praised the
+ * workers who ...") and a reason or contrast given with it ("called it “a disaster” because ...").
  */
 const OBJECT_GOES_ON = new Set(['as', 'who', 'while', 'because', 'even', 'earlier']);
 

@@ -491,6 +491,13 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'the new taxes, including the harbour fee',
   },
+  {
+    name: 'the reason given with a quoted fragment ("because ...") belongs to its span',
+    text: 'The race tightened.\n\nAna Ortiz called the plan “a disaster” because it ignores the harbour.',
+    fragment: 'a disaster',
+    speaker: 'Ana Ortiz',
+    quote: 'the plan “a disaster” because it ignores the harbour',
+  },
 ];
 
 const verbFamily: [string, string][] = [
