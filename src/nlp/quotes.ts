@@ -952,6 +952,11 @@ export function extractQuotes(
             let m = k + 1;
             while (m < s1 && m < k + 14 && low(tokens[m]) !== 'that' && !/^[;:.“”"]$/.test(tokens[m]?.text ?? '')) m++;
             if (low(tokens[m]) === 'that' && !inQuote[m]) k = m;
+          } else if (low(tokens[k]) !== 'that') {
+            // "said, however, that ...", "said twice, that ...": a short aside closed by a comma before "that".
+            let m = k;
+            while (m < s1 && m < k + 12 && low(tokens[m]) !== 'that' && !/^[;:.“”"]$/.test(tokens[m]?.text ?? '')) m++;
+            if (low(tokens[m]) === 'that' && tokens[m - 1]?.text === ',' && !inQuote[m]) k = m;
           }
           let question = false;
           if (cc.base === 'ask') {

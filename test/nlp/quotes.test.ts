@@ -498,6 +498,13 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'the plan “a disaster” because it ignores the harbour',
   },
+  {
+    name: 'a short aside closed by a comma between a cue and its "that" is not what was said',
+    text: 'The race tightened.\n\nAna Ortiz said, however, that the harbour would stay open.',
+    fragment: 'harbour would stay open',
+    speaker: 'Ana Ortiz',
+    quote: 'that the harbour would stay open',
+  },
 ];
 
 const verbFamily: [string, string][] = [
