@@ -229,6 +229,20 @@ function subjectVerbBefore(
 /** Particles of phrasal verbs that aim at their object ("go after", "lash out at", "rail against"). */
 const PARTICLES = new Set(['after', 'at', 'about', 'against']);
 
+/**
+ * Whether the word after verb v is a particle of the verb itself ("railed against", "called for",
+ * "called on", "referred to"), so that what was said starts after it; a time ("called on Tuesday") is not.
+ */
+function verbParticle(tokens: readonly Token[], v: number): boolean {
+  const verb = low(tokens[v]);
+  const next = low(tokens[v + 1]);
+  if (next === 'against') return true;
+  if (next === 'to') return verb.startsWith('refer');
+  if (next !== 'for' && next !== 'on') return false;
+  const after = low(tokens[v + 2]);
+  return verb.startsWith('call') && !TIME_WORDS.has(after) && !ADVERBIALS.has(after);
+}
+
 /** "its “national reporter”", "the phrase “...”", "known as “...”": a label or a name, not words said. */
 const LABEL_BEFORE = /\b(?:its|his|her|their|our|my|phrase|term|word|words|slogan|as)\W*$/;
 
@@ -774,7 +788,18 @@ export function extractQuotes(
         const afterComma = comma?.text === ',' && s1 - (np.to + 1) >= 3;
         if (tokens[i - 1]?.text === ',' && !(afterComma && SUBORDINATORS.has(low(sentenceFirst)))) {
           const end = tokens[i - 2];
-          if (end && i - 2 >= s0) att = mk(sentenceFirst.start, end.end, speaker, 'according to', p.index);
+          // "But the poll is close, according to ...": a connective opening the sentence is not reported.
+          let from = s0;
+          if (CONNECTIVES.has(low(tokens[from]))) from++;
+          else if (low(tokens[from]) === 'even' && low(tokens[from + 1]) === 'so') from += 2;
+          else if (
+            /^(?:in|of)$/.test(low(tokens[from])) &&
+            /^(?:fact|all|course|addition)$/.test(low(tokens[from + 1]))
+          )
+            from += 2;
+          if (from > s0 && tokens[from]?.text === ',') from++;
+          const first = from < i - 2 ? (tokens[from] ?? sentenceFirst) : sentenceFirst;
+          if (end && i - 2 >= s0) att = mk(first.start, end.end, speaker, 'according to', p.index);
         } else if (comma?.text === ',' && np.to + 1 < s1) {
           const first = tokens[np.to + 1];
           if (first) att = mk(first.start, sentenceLast.end, speaker, 'according to', p.index);
@@ -906,12 +931,33 @@ export function extractQuotes(
           // Pattern: NP said [addressee] [when] [that] CLAUSE.
           let k = nominalThat > 0 ? nominalThat : cc.next;
           if (ADDRESSEE_VERBS.has(cc.base)) {
+            // "told a crowd in Miami on Tuesday he ...": the addressee, however long, runs up to the "that",
+            // the wh-word or the subject pronoun that opens the reported clause.
             let m = k;
-            while (m < s1 && m < k + 6 && low(tokens[m]) !== 'that' && isWord(tokens[m])) m++;
-            if (low(tokens[m]) === 'that') k = m;
+            while (
+              m < s1 &&
+              m < k + 10 &&
+              !CLAUSE_OPENERS.has(low(tokens[m])) &&
+              (isWord(tokens[m]) || (inQuote[m] && m > k && TITLE_MARKS.test(tokens[m]?.text ?? '')))
+            )
+              m++;
+            if (CLAUSE_OPENERS.has(low(tokens[m]))) k = m;
             else if (isWord(tokens[k])) k++;
           }
+          if (k === cc.next && verbParticle(tokens, k - 1)) k++;
           k = skipAdverbials(tokens, k, s1);
+          if (MEANS_BEFORE_THAT.has(low(tokens[k]))) {
+            // "said via email that ...", "continues to insist, most recently on ABC, that ...": the
+            // channel or occasion between the cue and its "that" is not what was said.
+            let m = k + 1;
+            while (m < s1 && m < k + 14 && low(tokens[m]) !== 'that' && !/^[;:.“”"]$/.test(tokens[m]?.text ?? '')) m++;
+            if (low(tokens[m]) === 'that' && !inQuote[m]) k = m;
+          } else if (low(tokens[k]) !== 'that') {
+            // "said, however, that ...", "said twice, that ...": a short aside closed by a comma before "that".
+            let m = k;
+            while (m < s1 && m < k + 12 && low(tokens[m]) !== 'that' && !/^[;:.“”"]$/.test(tokens[m]?.text ?? '')) m++;
+            if (low(tokens[m]) === 'that' && tokens[m - 1]?.text === ',' && !inQuote[m]) k = m;
+          }
           let question = false;
           if (cc.base === 'ask') {
             // "asked Sanders how he was feeling": the question starts at its wh-word.
@@ -1053,7 +1099,10 @@ export function extractQuotes(
       if (v < 0 || usedCues.has(tokens[v]?.start ?? -1)) continue;
       const verb = tokens[v];
       // "Reid has gone after Trump as a “con artist”": a phrasal verb's particle is not the object.
-      const particle = subjectNp !== null && PARTICLES.has(low(tokens[v + 1])) && !inQuote[v + 2] ? 1 : 0;
+      const particle =
+        ((subjectNp !== null && PARTICLES.has(low(tokens[v + 1]))) || verbParticle(tokens, v)) && !inQuote[v + 2]
+          ? 1
+          : 0;
       const first = tokens[v + 1 + particle];
       if (!particle && CONTENT_BAD_START.has(low(first)) && !FRAMING_VERBS.has(low(verb))) continue;
       if (!verb || !first) continue;
@@ -1096,7 +1145,7 @@ export function extractQuotes(
             continue;
           }
           if (/^[,;:—–(]$/.test(tk.text) || (e === s1 - 1 && /^[.!?]$/.test(tk.text))) break;
-          if (OBJECT_END.has(tk.lower)) {
+          if (OBJECT_END.has(tk.lower) && !OBJECT_GOES_ON.has(tk.lower)) {
             // "and a “grave threat”": a coordinated quoted phrase, not a new clause.
             const coordinated =
               (tk.lower === 'and' || tk.lower === 'or') &&
@@ -1245,6 +1294,12 @@ export function extractQuotes(
     }
   }
   results.push(...nested);
+  for (const r of results) {
+    unbalancedBrackets(body, r);
+    if (r.kind !== 'mixed') continue;
+    colonLeadIn(body, r);
+    if (r.cue !== 'according to') trailingAttribution(body, r);
+  }
 
   results.sort((x, y) => x.start - y.start || y.end - x.end);
   const out: Quote[] = [];
@@ -1330,6 +1385,182 @@ const OBJECT_END = new Set([
   'sunday',
 ]);
 
+/** The marks of a programme's title inside an addressee ("told ABC's “This Week” that"). */
+const TITLE_MARKS = /^[“”"]$/;
+
+/** Connectives that open a sentence without being part of what a source reports ("But", "Still,"). */
+const CONNECTIVES = new Set([
+  'but',
+  'and',
+  'yet',
+  'so',
+  'still',
+  'now',
+  'meanwhile',
+  'however',
+  'nevertheless',
+  'nonetheless',
+  'moreover',
+  'indeed',
+]);
+
+/**
+ * Words that open a channel, a place or an occasion after a cue ("via email", "through a spokesman",
+ * "from her office", "most recently"): what follows them up to a "that" is not what was said.
+ */
+const MEANS_BEFORE_THAT = new Set([
+  'via',
+  'through',
+  'at',
+  'in',
+  'on',
+  'during',
+  'under',
+  'with',
+  'by',
+  'most',
+  'for',
+  'of',
+  'about',
+  'from',
+  'after',
+  'before',
+]);
+
+/** Words that open the clause reported after an addressee ("told reporters that / how / she ..."). */
+const CLAUSE_OPENERS = new Set([
+  'that',
+  'how',
+  'why',
+  'what',
+  'whether',
+  'if',
+  'when',
+  'where',
+  'he',
+  'she',
+  'they',
+  'i',
+  'we',
+]);
+
+const BRACKET_PAIRS: readonly (readonly [string, string])[] = [
+  ['(', ')'],
+  ['[', ']'],
+];
+
+function countChar(text: string, c: string): number {
+  let n = 0;
+  for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) n++;
+  return n;
+}
+
+/**
+ * "(her campaign said that she has pneumonia)": a bracket the span closes without opening it, or
+ * opens without closing it, belongs to the sentence around the span, not to what was said.
+ */
+function unbalancedBrackets(body: string, r: Attribution): void {
+  for (const [open, close] of BRACKET_PAIRS) {
+    let text = body.slice(r.start, r.end);
+    if (!text.includes(open) && !text.includes(close)) continue;
+    while (text.endsWith(close) && countChar(text, open) < countChar(text, close)) {
+      r.end--;
+      while (r.end > r.start && /[\s.,;:]/.test(body[r.end - 1] ?? '')) r.end--;
+      text = body.slice(r.start, r.end);
+    }
+    if (text.startsWith(open) && countChar(text, open) > countChar(text, close)) {
+      r.start++;
+      while (r.start < r.end && /\s/.test(body[r.start] ?? '')) r.start++;
+    }
+  }
+}
+
+/**
+ * "Sanders delivered a blunt verdict: “...”": a lead-in that ends in a colon introduces the quote
+ * that closes the span, so the quote alone is what was said (the span becomes direct).
+ */
+function colonLeadIn(body: string, r: Attribution): void {
+  const open = body.slice(r.start, r.end).search(/[“"]/);
+  if (open <= 0) return;
+  const q = r.start + open;
+  let k = q - 1;
+  while (k > r.start && /\s/.test(body[k] ?? '')) k--;
+  if (body[k] !== ':') return;
+  const mark = body[q];
+  const close = body.indexOf(mark === '“' ? '”' : '"', q + 1);
+  if (close < 0 || close >= r.end) return;
+  if (/[\p{L}\p{N}“"]/u.test(body.slice(close + 1, r.end))) return;
+  r.start = q;
+  r.kind = 'direct';
+}
+
+/**
+ * "that the plan “will not work,” Reyes said": an attribution after the quote that closes a mixed
+ * span (a speech verb, or a bare name as a signature) is not part of what was said.
+ */
+function trailingAttribution(body: string, r: Attribution): void {
+  const text = body.slice(r.start, r.end);
+  const m = /[,?!][”"]\s+([^”"“]{1,80})$/.exec(text);
+  if (!m) return;
+  const tail = m[1] ?? '';
+  const cue = tail
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .some((w) => SPEECH_VERBS.has(w));
+  if (cue || /^(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}$/u.test(tail)) r.end = r.start + m.index + 2;
+}
+
+/** Titles and initials whose period names go on after ("Sen.", "Mr.", "U.S.", "J."): never an object's end. */
+const NAME_ABBREVIATION =
+  /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Sen|Sens|Rep|Reps|Gov|Govs|Lt|Col|St|Prof|Rev|Capt|Sgt|Adm|Maj|Ft|Mt|(?:\p{Lu}\.)+\p{Lu})$/u;
+
+/**
+ * Whether token i is the period of such an abbreviation, touching it and followed by a word: a name
+ * ("Sen. Tom Reyes") or a lower-case word, which no sentence starts with ("U.N. resolutions").
+ */
+function nameAbbreviationDot(tokens: readonly Token[], i: number): boolean {
+  const dot = tokens[i];
+  const word = tokens[i - 1];
+  return (
+    dot?.text === '.' &&
+    word !== undefined &&
+    word.end === dot.start &&
+    NAME_ABBREVIATION.test(word.text) &&
+    (isCapitalised(tokens[i + 1]?.text ?? '') || /^\p{Ll}/u.test(tokens[i + 1]?.text ?? ''))
+  );
+}
+
+/**
+ * Whether "and"/"or" at e joins a second object ("the tax code and lower rates", "the war and the
+ * Second Amendment") rather than a second verb or clause ("... and said", "... and he left").
+ */
+function coordinatedObject(tokens: readonly Token[], e: number): boolean {
+  const conj = low(tokens[e]);
+  if (conj !== 'and' && conj !== 'or') return false;
+  const next = tokens[e + 1];
+  if (!next || !isWord(next)) return false;
+  const l = next.lower;
+  return !(
+    l.endsWith('ed') ||
+    SPEECH_VERBS.has(l) ||
+    STANCE_VERBS.has(l) ||
+    SUBJECT_PRONOUNS.has(l) ||
+    AUXILIARIES.has(l) ||
+    OBJECT_END.has(l) ||
+    cueAt(tokens, e + 1) !== null
+  );
+}
+
+/** Examples given of a stance verb's object after a comma (", including ...", ", such as ..."): still the object. */
+const EXAMPLE_OPENERS = new Set(['including', 'such', 'especially', 'particularly', 'notably']);
+
+/**
+ * Words of OBJECT_END that a stance verb's object, or a framed quoted fragment, runs on through: its
+ * complement ("described the vote as a fraud", "such as ..."), a relative clause on it ("praised the
+ * workers who ...") and a reason or contrast given with it ("called it “a disaster” because ...").
+ */
+const OBJECT_GOES_ON = new Set(['as', 'who', 'while', 'because', 'even', 'earlier']);
+
 /** "X criticized Y", "X declined to comment": the object of a stance verb, spoken for by the subject. */
 function stanceAttribution(
   ctx: Context,
@@ -1343,14 +1574,23 @@ function stanceAttribution(
   let np = subjectBefore(tokens, v, s0);
   if (!np && low(tokens[v - 1]) === 'and') np = sentenceSubject(tokens, s0, v);
   if (!np || !npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) return null;
-  const k = v + 1;
+  const k = low(tokens[v + 1]) === 'against' ? v + 2 : v + 1;
   let e = k;
   while (e < s1 && e < k + 40) {
     const t = tokens[e];
     if (!t) break;
-    if (!inQuote[e] && (/^[,;:.!?—–()]$/.test(t.text) || (e > k && OBJECT_END.has(t.lower)))) break;
+    if (
+      !inQuote[e] &&
+      (/^[,;:.!?—–()]$/.test(t.text) ||
+        (e > k && OBJECT_END.has(t.lower) && !OBJECT_GOES_ON.has(t.lower) && !coordinatedObject(tokens, e))) &&
+      !nameAbbreviationDot(tokens, e) &&
+      !(t.text === ',' && EXAMPLE_OPENERS.has(low(tokens[e + 1])))
+    )
+      break;
     e++;
   }
+  // "endorsed Tom Reyes for mayor on Tuesday": a preposition left before the time is not the object's.
+  if (e - 1 > k && TIME_WORDS.has(low(tokens[e])) && CONTENT_BAD_START.has(low(tokens[e - 1]))) e--;
   const first = tokens[k];
   const last = tokens[e - 1];
   if (!first || !last || e <= k || (CONTENT_BAD_START.has(first.lower) && first.lower !== 'to')) return null;
