@@ -30,6 +30,7 @@ import {
   WH_WORDS,
 } from './attribution-phrases.js';
 import { type EntityMention, entityReading } from './entities.js';
+import { IMPRESSION_CUES, impressionAt } from './impressions.js';
 import { resolveSpeaker, type SpeakerMention } from './speaker.js';
 import {
   ADDRESSEE_VERBS,
@@ -721,6 +722,16 @@ export function extractQuotes(
       if (inQuote[i]) continue;
       const t = tokens[i];
       if (!t || usedCues.has(t.start)) continue;
+      if (IMPRESSION_CUES.has(t.lower)) {
+        // "The closures appear to have helped": the writer's impression, with no one named as its source.
+        const imp = impressionAt(tokens, i, sentStart[i] ?? 0, sentEnd[i] ?? tokens.length, (k) => inQuote[k] != null);
+        if (imp) {
+          if (imp.subject)
+            results.push({ ...imp.subject, speaker: null, cue: t.text, kind: 'indirect', paragraph: p.index });
+          results.push({ ...imp.content, speaker: null, cue: t.text, kind: 'indirect', paragraph: p.index });
+          continue;
+        }
+      }
       const cc = cueAt(tokens, i);
       if (!cc) {
         if (!STANCE_VERBS.has(t.lower)) continue;

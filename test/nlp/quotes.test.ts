@@ -16,7 +16,8 @@ interface Case {
   name: string;
   text: string;
   fragment: string;
-  speaker: string;
+  /** The speaker's name, or null for an attribution with no source ("it seems"). */
+  speaker: string | null;
   mention?: string;
   kind?: Quote['kind'];
   cue?: string;
@@ -372,6 +373,27 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'Tom Reyes as a “human leech” and a “spoiled brat.”',
   },
+  {
+    name: 'an impression with no source ("X appears to Y"): what seems so',
+    text: 'The harbour reopened in May.\n\nThe new dock appears to have survived the winter storms.',
+    fragment: 'survived',
+    speaker: null,
+    quote: 'to have survived the winter storms',
+  },
+  {
+    name: 'an impression with no source: the subject it is about, as its own span',
+    text: 'The harbour reopened in May.\n\nThe new dock appears to have survived the winter storms.',
+    fragment: 'The new dock',
+    speaker: null,
+    quote: 'The new dock',
+  },
+  {
+    name: 'an expectation with no source ("is widely expected to"), up to the comma',
+    text: 'The budget is ready.\n\nThe council, which meets on Friday, is widely expected to approve it, officials hinted.',
+    fragment: 'approve it',
+    speaker: null,
+    quote: 'to approve it',
+  },
 ];
 
 const verbFamily: [string, string][] = [
@@ -486,6 +508,12 @@ describe('extractQuotes', () => {
   it('leaves out titles, scare quotes and slogans', () => {
     const text =
       'The film “Blue River” opened on Friday.\n\nThe so-called “reform” of the harbour board passed on Friday.\n\nMarchers carried signs reading “Save the harbour” past the hall.';
+    expect(quotes(text)).toEqual([]);
+  });
+
+  it('reads no impression in a physical appearance or an infinitive ("appeared on", "to appear")', () => {
+    const text =
+      'The show aired on Monday.\n\nAna Ortiz appeared on Channel Nine with the mayor. Tom Reyes was ready to appear before the board.';
     expect(quotes(text)).toEqual([]);
   });
 
