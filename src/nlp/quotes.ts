@@ -34,6 +34,8 @@ import { IMPRESSION_CUES, impressionAt } from './impressions.js';
 import { resolveSpeaker, type SpeakerMention } from './speaker.js';
 import {
   ADDRESSEE_VERBS,
+  DOCUMENT_NOUNS,
+  EVIDENCE_VERBS,
   FRAMING_VERBS,
   SPEECH_VERBS,
   STANCE_VERBS,
@@ -860,7 +862,12 @@ export function extractQuotes(
             openingSubject = true;
           }
         }
-        const subjOk = before !== null && (openingSubject || npLooksLikeSpeaker(tokens, before, ctx.entityStarts));
+        // "..., records show": a document speaks for what it shows.
+        const documentSubject =
+          before !== null && EVIDENCE_VERBS.has(cc.base) && DOCUMENT_NOUNS.has(low(tokens[before.to - 1]));
+        const subjOk =
+          before !== null &&
+          (openingSubject || documentSubject || npLooksLikeSpeaker(tokens, before, ctx.entityStarts));
         // Pattern: CLAUSE, NP said [tail].  /  CLAUSE, said NP.
         const npStart = subjOk && before ? before.from : -1;
         const commaBefore = npStart > s0 ? tokens[npStart - 1] : undefined;
@@ -936,7 +943,9 @@ export function extractQuotes(
           const first = tokens[k];
           const hasThat = low(first) === 'that' || question;
           const contentLen = s1 - k;
-          if (first && contentLen >= 3 && (hasThat || (!weak && !CONTENT_BAD_START.has(low(first))))) {
+          // "A new poll shows Clinton ahead": evidence from a document needs no "that".
+          const evidence = weak && documentSubject;
+          if (first && contentLen >= 3 && (hasThat || ((!weak || evidence) && !CONTENT_BAD_START.has(low(first))))) {
             const quoteStart = inQuote[k];
             const reachesEnd = quoteStart != null && quoteStart.end >= sentenceLast.start;
             if (!(quoteStart && quoteStart.start === first.start && reachesEnd)) {

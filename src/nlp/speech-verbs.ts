@@ -430,6 +430,36 @@ function withPlurals(nouns: string[]): Set<string> {
   return out;
 }
 
+/** Documents, polls and counts: sources that show or find rather than say. */
+export const DOCUMENT_NOUNS: ReadonlySet<string> = withPlurals([
+  'poll',
+  'polling',
+  'survey',
+  'study',
+  'report',
+  'record',
+  'data',
+  'result',
+  'filing',
+  'figure',
+  'analysis',
+  'review',
+  'research',
+  'finding',
+  'video',
+  'footage',
+  'document',
+  'email',
+  'tally',
+  'average',
+  'estimate',
+  'audit',
+  'investigation',
+  'inquiry',
+  'probe',
+  'census',
+]);
+
 /** Nouns that head an anonymous or descriptive source ("a senior official", "the newspaper"). */
 export const SOURCE_NOUNS: ReadonlySet<string> = withPlurals([
   'official',
@@ -558,6 +588,12 @@ export const SOURCE_NOUNS: ReadonlySet<string> = withPlurals([
   'magazine',
   'journal',
 ]);
+
+/**
+ * Verbs of evidence: weak cues, but after a document or a poll ("a new poll shows Clinton ahead",
+ * "the review found little") they report a finding without a "that".
+ */
+export const EVIDENCE_VERBS: ReadonlySet<string> = new Set(['show', 'find', 'indicate', 'suggest', 'reveal', 'prove']);
 
 /** First names used to guess a person's gender when no pronoun or title settles it. */
 export const MALE_NAMES: ReadonlySet<string> = new Set(

@@ -394,6 +394,20 @@ const cases: Case[] = [
     speaker: null,
     quote: 'to approve it',
   },
+  {
+    name: 'a finding shown by a document or a poll needs no "that" ("A new poll shows X ahead")',
+    text: 'The race is close.\n\nA new poll shows Ana Ortiz ahead of Tom Reyes by ten points.',
+    fragment: 'ahead of Tom Reyes',
+    speaker: 'A new poll',
+    quote: 'Ana Ortiz ahead of Tom Reyes by ten points',
+  },
+  {
+    name: 'a document after the clause it shows ("..., records show")',
+    text: 'The dock was sold.\n\nThe harbour board paid twice the asking price, records show.',
+    fragment: 'twice the asking price',
+    speaker: 'records',
+    quote: 'The harbour board paid twice the asking price',
+  },
 ];
 
 const verbFamily: [string, string][] = [
