@@ -38,6 +38,7 @@ import {
   EVIDENCE_VERBS,
   FRAMING_VERBS,
   SPEECH_VERBS,
+  STANCE_PARTICLES,
   STANCE_VERBS,
   SUBJECT_PRONOUNS,
   WEAK_VERBS,
@@ -736,7 +737,9 @@ export function extractQuotes(
       }
       const cc = cueAt(tokens, i);
       if (!cc) {
-        if (!STANCE_VERBS.has(t.lower)) continue;
+        // "called for a ban": the particle makes the verb a stance, and its object follows the particle.
+        const particle = STANCE_PARTICLES.get(t.lower)?.has(low(tokens[i + 1])) ? 1 : 0;
+        if (!particle && !STANCE_VERBS.has(t.lower)) continue;
         let pw = i - 1;
         while (pw > 0 && (low(tokens[pw]).endsWith('ly') || ADVERBIALS.has(low(tokens[pw])))) pw--;
         const prevWord = low(tokens[pw]);
@@ -750,6 +753,7 @@ export function extractQuotes(
             sentEnd[i] ?? tokens.length,
             inQuote,
             p.index,
+            i + 1 + particle,
           );
           if (stance) {
             for (const sp of spansFrom(pSpans, stance.start, stance.end + 1)) {
@@ -1350,6 +1354,9 @@ const OBJECT_END = new Set([
   'sunday',
 ]);
 
+/** After "as" these open a predicate of the object ("as a reason", "as evidence"), not a clause. */
+const AS_PREDICATE = new Set(['a', 'an', 'evidence', 'proof', 'examples', 'one', 'part']);
+
 /** "X criticized Y", "X declined to comment": the object of a stance verb, spoken for by the subject. */
 function stanceAttribution(
   ctx: Context,
@@ -1359,22 +1366,35 @@ function stanceAttribution(
   s1: number,
   inQuote: readonly (MarkedSpan | null)[],
   paragraph: number,
+  k: number,
 ): Attribution | null {
   let np = subjectBefore(tokens, v, s0);
   if (!np && low(tokens[v - 1]) === 'and') np = sentenceSubject(tokens, s0, v);
+  // "..., he said, citing low growth": a participle after a comma takes the sentence's subject.
+  if (!np && tokens[v - 1]?.text === ',' && low(tokens[v]).endsWith('ing')) np = sentenceSubject(tokens, s0, v);
   if (!np || !npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) return null;
-  const k = v + 1;
   let e = k;
   while (e < s1 && e < k + 40) {
     const t = tokens[e];
     if (!t) break;
-    if (!inQuote[e] && (/^[,;:.!?—–()]$/.test(t.text) || (e > k && OBJECT_END.has(t.lower)))) break;
+    // "the impeachment of U.S. Attorney General ...": an abbreviation's period does not end the object.
+    const abbrevDot = t.text === '.' && e + 1 < s1 && isAbbreviation(tokens[e - 1]?.text ?? '');
+    // "cited the tax as a major reason": "as" before a predicate noun phrase goes on.
+    const asPredicate = t.lower === 'as' && AS_PREDICATE.has(low(tokens[e + 1]));
+    if (
+      !inQuote[e] &&
+      !abbrevDot &&
+      (/^[,;:.!?—–()]$/.test(t.text) || (e > k && OBJECT_END.has(t.lower) && !asPredicate))
+    )
+      break;
     e++;
   }
   const first = tokens[k];
   const last = tokens[e - 1];
   if (!first || !last || e <= k || (CONTENT_BAD_START.has(first.lower) && first.lower !== 'to')) return null;
   if (SUBJECT_PRONOUNS.has(first.lower) && first.lower !== 'it' && first.lower !== 'you') return null;
+  // "The loopholes he cited are ...": a verb right after means the stance verb ended a relative clause.
+  if (AUXILIARIES.has(first.lower)) return null;
   return {
     start: first.start,
     end: last.end,

@@ -275,9 +275,9 @@ export const STANCE_VERBS: ReadonlySet<string> = (() => {
     'lambaste',
     'blast',
     'tout',
-    'call for',
     'describe',
     'outline',
+    'cite',
   ];
   const m = new Set<string>();
   for (const b of bases) for (const f of inflect(b)) if (!f.includes(' ')) m.add(f);
@@ -285,6 +285,21 @@ export const STANCE_VERBS: ReadonlySet<string> = (() => {
   // "back" is mostly an adverb ("is back to ..."): only its verb forms count.
   m.delete('back');
   m.delete('backing');
+  return m;
+})();
+
+/**
+ * Verbs that take a stance only with their particle ("called for a ban", "called on him to quit",
+ * "pushed for a vote"): each form with the particles that make it one; the object follows the particle.
+ */
+export const STANCE_PARTICLES: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const m = new Map<string, ReadonlySet<string>>();
+  for (const [base, particles] of [
+    ['call', ['for', 'on']],
+    ['push', ['for']],
+  ] as const) {
+    for (const f of inflect(base)) m.set(f, new Set(particles));
+  }
   return m;
 })();
 

@@ -408,6 +408,36 @@ const cases: Case[] = [
     speaker: 'records',
     quote: 'The harbour board paid twice the asking price',
   },
+  {
+    name: 'a stance verb with its particle ("called for X"); an abbreviation does not end the object',
+    text: 'The storm passed.\n\nAna Ortiz called for a new sea wall along the U.S. coast.',
+    fragment: 'sea wall',
+    speaker: 'Ana Ortiz',
+    kind: 'indirect',
+    quote: 'a new sea wall along the U.S. coast',
+  },
+  {
+    name: 'a stance verb with its particle aimed at someone ("called on X to Y")',
+    text: 'The storm passed.\n\nThe mayor called on the board to approve the repairs.',
+    fragment: 'approve the repairs',
+    speaker: 'The mayor',
+    quote: 'the board to approve the repairs',
+  },
+  {
+    name: 'a participle after a comma takes the sentence\'s subject ("X voted no, citing Y")',
+    text: 'The storm passed.\n\nAna Ortiz voted against the plan, citing the cost of the repairs.',
+    fragment: 'the cost of',
+    speaker: 'Ana Ortiz',
+    cue: 'citing',
+    quote: 'the cost of the repairs',
+  },
+  {
+    name: '"cited X as a reason": "as" before a predicate stays in the object',
+    text: 'The storm passed.\n\nAna Ortiz cited the cost as a reason to wait.',
+    fragment: 'the cost',
+    speaker: 'Ana Ortiz',
+    quote: 'the cost as a reason to wait',
+  },
 ];
 
 const verbFamily: [string, string][] = [
@@ -528,6 +558,11 @@ describe('extractQuotes', () => {
   it('reads no impression in a physical appearance or an infinitive ("appeared on", "to appear")', () => {
     const text =
       'The show aired on Monday.\n\nAna Ortiz appeared on Channel Nine with the mayor. Tom Reyes was ready to appear before the board.';
+    expect(quotes(text)).toEqual([]);
+  });
+
+  it('reads no stance in a relative clause ending on its verb ("the costs he cited are high")', () => {
+    const text = 'The storm passed.\n\nThe repair costs he cited are higher than last year.';
     expect(quotes(text)).toEqual([]);
   });
 
