@@ -19,6 +19,7 @@ import {
   type Np,
   npLooksLikeSpeaker,
   npSane,
+  POSSESSIVE_DETERMINERS,
   SUBORDINATORS,
   sentenceOpeningSubject,
   sentenceSubject,
@@ -34,6 +35,7 @@ import { IMPRESSION_CUES, impressionAt } from './impressions.js';
 import { resolveSpeaker, type SpeakerMention } from './speaker.js';
 import {
   ADDRESSEE_VERBS,
+  BELIEF_VERBS,
   DOCUMENT_NOUNS,
   EVIDENCE_VERBS,
   FRAMING_VERBS,
@@ -949,7 +951,14 @@ export function extractQuotes(
           const contentLen = s1 - k;
           // "A new poll shows Clinton ahead": evidence from a document needs no "that".
           const evidence = weak && documentSubject;
-          if (first && contentLen >= 3 && (hasThat || ((!weak || evidence) && !CONTENT_BAD_START.has(low(first))))) {
+          // "Party leaders believe he can win": a verb of belief before a clause that opens with its
+          // own subject (a pronoun, a name, a determiner) needs no "that".
+          const beliefClause = weak && BELIEF_VERBS.has(cc.base) && first !== undefined && opensClause(tokens, k);
+          if (
+            first &&
+            contentLen >= 3 &&
+            (hasThat || beliefClause || ((!weak || evidence) && !CONTENT_BAD_START.has(low(first))))
+          ) {
             const quoteStart = inQuote[k];
             const reachesEnd = quoteStart != null && quoteStart.end >= sentenceLast.start;
             if (!(quoteStart && quoteStart.start === first.start && reachesEnd)) {
@@ -1293,6 +1302,20 @@ export function extractQuotes(
     });
   }
   return out;
+}
+
+/**
+ * Whether the words at k open a clause with its own subject: a subject pronoun other than "it"
+ * ("they can win"), a possessive or a determiner ("the tax will", "his plan"), or a capitalised name
+ * followed by a lower-case word ("Clinton has").
+ */
+function opensClause(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t || !isWord(t)) return false;
+  const l = t.lower;
+  if (SUBJECT_PRONOUNS.has(l)) return l !== 'it' && l !== 'you';
+  if (POSSESSIVE_DETERMINERS.has(l) || l === 'the' || l === 'this' || l === 'these') return true;
+  return isCapitalised(t.text) && !FUNCTION_WORDS.has(l);
 }
 
 /** Before a stance verb these make it an adjective, a passive or an infinitive ("was opposed", "to attack"). */

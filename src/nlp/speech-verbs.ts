@@ -303,6 +303,22 @@ export const STANCE_PARTICLES: ReadonlyMap<string, ReadonlySet<string>> = (() =>
   return m;
 })();
 
+/**
+ * Weak verbs of belief and expectation that report a clause without "that" when the clause opens with
+ * its own subject ("Democrats believe the pressure will grow"). The cue stays weak: a belief, not words said.
+ */
+export const BELIEF_VERBS: ReadonlySet<string> = new Set([
+  'believe',
+  'think',
+  'fear',
+  'hope',
+  'expect',
+  'worry',
+  'suspect',
+  'doubt',
+  'assume',
+]);
+
 /** Single-word speech verb forms -> base form. */
 export const SPEECH_VERBS: ReadonlyMap<string, string> = (() => {
   const m = new Map<string, string>();

@@ -438,6 +438,14 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'the cost as a reason to wait',
   },
+  {
+    name: 'a verb of belief before a clause with its own subject needs no "that" ("X believe he can win")',
+    text: 'The vote is near.\n\nHarbour workers believe the new dock will flood every winter.',
+    fragment: 'flood every winter',
+    speaker: 'Harbour workers',
+    cue: 'believe',
+    quote: 'the new dock will flood every winter',
+  },
 ];
 
 const verbFamily: [string, string][] = [
@@ -563,6 +571,11 @@ describe('extractQuotes', () => {
 
   it('reads no stance in a relative clause ending on its verb ("the costs he cited are high")', () => {
     const text = 'The storm passed.\n\nThe repair costs he cited are higher than last year.';
+    expect(quotes(text)).toEqual([]);
+  });
+
+  it('reads no belief without "that" when no clause follows ("Ana Ortiz hopes for rain")', () => {
+    const text = 'The vote is near.\n\nAna Ortiz hopes for rain on Monday.';
     expect(quotes(text)).toEqual([]);
   });
 
