@@ -737,10 +737,11 @@ export function extractQuotes(
           continue;
         }
       }
-      const cc = cueAt(tokens, i);
+      // "called for a ban", "talked about the economy": the particle makes the verb a stance (a speech
+      // verb too), and its object follows the particle.
+      const particle = STANCE_PARTICLES.get(t.lower)?.has(low(tokens[i + 1])) ? 1 : 0;
+      const cc = particle ? null : cueAt(tokens, i);
       if (!cc) {
-        // "called for a ban": the particle makes the verb a stance, and its object follows the particle.
-        const particle = STANCE_PARTICLES.get(t.lower)?.has(low(tokens[i + 1])) ? 1 : 0;
         if (!particle && !STANCE_VERBS.has(t.lower)) continue;
         let pw = i - 1;
         while (pw > 0 && (low(tokens[pw]).endsWith('ly') || ADVERBIALS.has(low(tokens[pw])))) pw--;
@@ -1391,10 +1392,15 @@ function stanceAttribution(
   paragraph: number,
   k: number,
 ): Attribution | null {
-  let np = subjectBefore(tokens, v, s0);
+  let np: Np | null = null;
+  if (tokens[v - 1]?.text === ',' && low(tokens[v]).endsWith('ing')) {
+    // "“...,” he said, citing low growth": a participle after a comma takes the subject of a cue right
+    // before it, or else the sentence's subject (never words inside a quote that opens the sentence).
+    if (cueAt(tokens, v - 2)) np = subjectBefore(tokens, v - 2, s0);
+    else if (!inQuote[s0]) np = sentenceSubject(tokens, s0, v);
+  }
+  if (!np) np = subjectBefore(tokens, v, s0);
   if (!np && low(tokens[v - 1]) === 'and') np = sentenceSubject(tokens, s0, v);
-  // "..., he said, citing low growth": a participle after a comma takes the sentence's subject.
-  if (!np && tokens[v - 1]?.text === ',' && low(tokens[v]).endsWith('ing')) np = sentenceSubject(tokens, s0, v);
   if (!np || !npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) return null;
   let e = k;
   while (e < s1 && e < k + 40) {
@@ -1412,6 +1418,9 @@ function stanceAttribution(
       break;
     e++;
   }
+  // "... the repairs on Monday": a preposition before the day that ended the object goes with the day.
+  if (e > k + 1 && e < s1 && TIME_WORDS.has(low(tokens[e])) && ['on', 'in', 'at', 'by'].includes(low(tokens[e - 1])))
+    e--;
   const first = tokens[k];
   const last = tokens[e - 1];
   if (!first || !last || e <= k || (CONTENT_BAD_START.has(first.lower) && first.lower !== 'to')) return null;

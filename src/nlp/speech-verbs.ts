@@ -297,9 +297,22 @@ export const STANCE_PARTICLES: ReadonlyMap<string, ReadonlySet<string>> = (() =>
   for (const [base, particles] of [
     ['call', ['for', 'on']],
     ['push', ['for']],
+    ['refer', ['to']],
+    ['talk', ['about']],
+    ['write', ['about']],
+    ['joke', ['about']],
+    ['ask', ['for']],
+    ['comment', ['on']],
+    ['agree', ['with']],
+    ['worry', ['about']],
+    ['complain', ['about']],
+    ['spar', ['over']],
   ] as const) {
     for (const f of inflect(base)) m.set(f, new Set(particles));
   }
+  // Doubled consonants the regular inflection misses.
+  for (const f of ['referred', 'referring']) m.set(f, new Set(['to']));
+  for (const f of ['sparred', 'sparring']) m.set(f, new Set(['over']));
   return m;
 })();
 

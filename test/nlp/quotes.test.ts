@@ -446,6 +446,22 @@ const cases: Case[] = [
     cue: 'believe',
     quote: 'the new dock will flood every winter',
   },
+  {
+    name: 'a speech verb with its particle reports its topic as a stance ("talked about X")',
+    text: 'The storm passed.\n\nAna Ortiz talked about the cost of the repairs on Monday.',
+    fragment: 'the cost of',
+    speaker: 'Ana Ortiz',
+    cue: 'talked',
+    quote: 'the cost of the repairs',
+  },
+  {
+    name: 'a participle after a quote\'s cue takes that cue\'s speaker ("“...,” she said, referring to X")',
+    text: 'Mayor Ana Ortiz spoke.\n\n“We remain open to talks with the Board,” she said, referring to the harbour board of Dover.',
+    fragment: 'the harbour board',
+    speaker: 'Ana Ortiz',
+    cue: 'referring',
+    quote: 'the harbour board of Dover',
+  },
 ];
 
 const verbFamily: [string, string][] = [
