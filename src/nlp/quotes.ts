@@ -36,6 +36,7 @@ import { resolveSpeaker, type SpeakerMention } from './speaker.js';
 import {
   ADDRESSEE_VERBS,
   BELIEF_VERBS,
+  COMMITMENT_VERBS,
   DOCUMENT_NOUNS,
   EVIDENCE_VERBS,
   FRAMING_VERBS,
@@ -740,9 +741,15 @@ export function extractQuotes(
       // "called for a ban", "talked about the economy": the particle makes the verb a stance (a speech
       // verb too), and its object follows the particle.
       const particle = STANCE_PARTICLES.get(t.lower)?.has(low(tokens[i + 1])) ? 1 : 0;
-      const cc = particle ? null : cueAt(tokens, i);
+      // "vowed to block the nominee", "urged the board to resign": a commitment's plan is its object.
+      const commitment = COMMITMENT_VERBS.get(t.lower);
+      const plan =
+        commitment !== undefined &&
+        (low(tokens[i + 1]) === 'to' ||
+          (commitment === 'urge' && isWord(tokens[i + 1]) && low(tokens[i + 1]) !== 'that'));
+      const cc = particle || plan ? null : cueAt(tokens, i);
       if (!cc) {
-        if (!particle && !STANCE_VERBS.has(t.lower)) continue;
+        if (!particle && !plan && !STANCE_VERBS.has(t.lower)) continue;
         let pw = i - 1;
         while (pw > 0 && (low(tokens[pw]).endsWith('ly') || ADVERBIALS.has(low(tokens[pw])))) pw--;
         const prevWord = low(tokens[pw]);

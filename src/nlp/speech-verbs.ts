@@ -317,6 +317,18 @@ export const STANCE_PARTICLES: ReadonlyMap<string, ReadonlySet<string>> = (() =>
 })();
 
 /**
+ * Verbs of commitment and pressure whose object is a plan ("vowed to block the nominee", "urged the
+ * board to resign"): read as stances, the infinitive (or the person urged and the infinitive) is the object.
+ */
+export const COMMITMENT_VERBS: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const base of ['pledge', 'vow', 'promise', 'threaten', 'agree', 'hope', 'urge']) {
+    for (const f of inflect(base)) m.set(f, base);
+  }
+  return m;
+})();
+
+/**
  * Weak verbs of belief and expectation that report a clause without "that" when the clause opens with
  * its own subject ("Democrats believe the pressure will grow"). The cue stays weak: a belief, not words said.
  */

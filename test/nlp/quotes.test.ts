@@ -462,6 +462,21 @@ const cases: Case[] = [
     cue: 'referring',
     quote: 'the harbour board of Dover',
   },
+  {
+    name: 'a commitment\'s plan is its object ("vowed to X"), up to the comma',
+    text: 'The storm passed.\n\nAna Ortiz vowed to rebuild the harbour wall, despite the cost.',
+    fragment: 'rebuild the harbour',
+    speaker: 'Ana Ortiz',
+    cue: 'vowed',
+    quote: 'to rebuild the harbour wall',
+  },
+  {
+    name: 'pressure on someone takes the person urged and the plan ("urged X to Y")',
+    text: 'The storm passed.\n\nAna Ortiz urged the board to approve the repairs.',
+    fragment: 'approve the repairs',
+    speaker: 'Ana Ortiz',
+    quote: 'the board to approve the repairs',
+  },
 ];
 
 const verbFamily: [string, string][] = [
