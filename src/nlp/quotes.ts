@@ -877,8 +877,7 @@ export function extractQuotes(
           }
         }
         // "..., records show": a document speaks for what it shows.
-        const documentSubject =
-          before !== null && EVIDENCE_VERBS.has(cc.base) && DOCUMENT_NOUNS.has(low(tokens[before.to - 1]));
+        const documentSubject = before !== null && EVIDENCE_VERBS.has(cc.base) && namesDocument(tokens, before);
         const subjOk =
           before !== null &&
           (openingSubject || documentSubject || npLooksLikeSpeaker(tokens, before, ctx.entityStarts));
@@ -1310,6 +1309,12 @@ export function extractQuotes(
     });
   }
   return out;
+}
+
+/** Whether a noun phrase names a document or a poll ("leaked pages from his tax return", "video of the rally"). */
+function namesDocument(tokens: readonly Token[], np: Np): boolean {
+  for (let m = np.from; m < np.to; m++) if (DOCUMENT_NOUNS.has(low(tokens[m]))) return true;
+  return false;
 }
 
 /**

@@ -477,6 +477,13 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'the board to approve the repairs',
   },
+  {
+    name: 'a document anywhere in the subject shows a finding ("Video of the march shows X")',
+    text: 'The march went on.\n\nVideo of the march shows the mayor at the front of the crowd.',
+    fragment: 'at the front',
+    speaker: 'Video of the march',
+    quote: 'the mayor at the front of the crowd',
+  },
 ];
 
 const verbFamily: [string, string][] = [
