@@ -728,6 +728,15 @@ export function extractQuotes(
       if (inQuote[i]) continue;
       const t = tokens[i];
       if (!t || usedCues.has(t.start)) continue;
+      if (t.lower === 'in' && i === (sentStart[i] ?? 0)) {
+        // "In the latest poll, Trump leads by five": the poll speaks for the clause after its comma.
+        const found = pollLeadIn(ctx, tokens, i, sentEnd[i] ?? tokens.length, inQuote, p.index);
+        if (found) {
+          found.end = trimEnd(body, found.start, found.end);
+          results.push(found);
+          continue;
+        }
+      }
       if (IMPRESSION_CUES.has(t.lower)) {
         // "The closures appear to have helped": the writer's impression, with no one named as its source.
         const imp = impressionAt(tokens, i, sentStart[i] ?? 0, sentEnd[i] ?? tokens.length, (k) => inQuote[k] != null);
@@ -1309,6 +1318,49 @@ export function extractQuotes(
     });
   }
   return out;
+}
+
+/** Polls and surveys: a lead-in naming one ("In the latest poll, ...") is the source of the clause after it. */
+const POLL_NOUNS = new Set(['poll', 'polls', 'polling', 'survey', 'surveys', 'average']);
+
+/**
+ * "In a CNN poll released Monday, CLAUSE": a lead-in naming a poll or a study before its comma makes it
+ * the source of the clause after. i is the sentence's first token ("In"), s1 the sentence end.
+ */
+function pollLeadIn(
+  ctx: Context,
+  tokens: readonly Token[],
+  i: number,
+  s1: number,
+  inQuote: readonly (MarkedSpan | null)[],
+  paragraph: number,
+): Attribution | null {
+  let c = i + 1;
+  let document = false;
+  while (c < s1 && c < i + 16 && tokens[c]?.text !== ',') {
+    if (!isWord(tokens[c]) && tokens[c]?.text !== '/' && tokens[c]?.text !== '-') return null;
+    if (POLL_NOUNS.has(low(tokens[c]))) document = true;
+    c++;
+  }
+  if (!document || tokens[c]?.text !== ',') return null;
+  // The clause runs to its first comma; one with its own speech verb ("In an email, X said") is X's.
+  let e = c + 1;
+  while (e < s1 && (tokens[e]?.text !== ',' || inQuote[e])) {
+    if (cueAt(tokens, e)) return null;
+    e++;
+  }
+  const first = tokens[c + 1];
+  const last = tokens[e - 1];
+  if (!first || !last || e - (c + 1) < 4 || inQuote[c + 1]) return null;
+  const np: Np = { from: i + 1, to: c, roleFrom: -1, roleTo: -1 };
+  return {
+    start: first.start,
+    end: last.end,
+    speaker: speakerOf(ctx, tokens, np),
+    cue: 'in',
+    kind: 'indirect',
+    paragraph,
+  };
 }
 
 /** Whether a noun phrase names a document or a poll ("leaked pages from his tax return", "video of the rally"). */

@@ -484,6 +484,14 @@ const cases: Case[] = [
     speaker: 'Video of the march',
     quote: 'the mayor at the front of the crowd',
   },
+  {
+    name: 'a poll in a lead-in is the source of the clause after its comma ("In the latest poll, X")',
+    text: 'The race is close.\n\nIn the latest harbour poll, Ana Ortiz leads Tom Reyes by six points.',
+    fragment: 'leads Tom Reyes',
+    speaker: 'the latest harbour poll',
+    cue: 'in',
+    quote: 'Ana Ortiz leads Tom Reyes by six points',
+  },
 ];
 
 const verbFamily: [string, string][] = [
@@ -615,6 +623,12 @@ describe('extractQuotes', () => {
   it('reads no belief without "that" when no clause follows ("Ana Ortiz hopes for rain")', () => {
     const text = 'The vote is near.\n\nAna Ortiz hopes for rain on Monday.';
     expect(quotes(text)).toEqual([]);
+  });
+
+  it('leaves a lead-in with no poll, or a clause with its own speech verb, to the verb ("In an email, X said")', () => {
+    const text =
+      'The race is close.\n\nIn the latest poll, Ana Ortiz said the count was wrong. In May, Tom Reyes led by six points.';
+    expect(quotes(text).map((q) => q.cue)).toEqual(['said']);
   });
 
   it('reads a fragment framed by a verb as a mixed quote', () => {
