@@ -4,6 +4,7 @@ import { type MarkedSpan, markedSpans, overlapsSpan, spansFrom } from './attribu
 import {
   ADVERBIALS,
   AUXILIARIES,
+  CLAUSE_CONJUNCTIONS,
   CONTENT_BAD_START,
   cueAt,
   DETERMINERS,
@@ -914,10 +915,20 @@ export function extractQuotes(
             const np = invertedOk && inverted ? inverted : before;
             if (np) {
               const speaker = speakerOf(ctx, tokens, np);
-              // A parenthetical ("The museum, he said, celebrated ..."): the lead-in and the clause after
-              // the cue are two spans of one attribution, however short the lead-in.
+              // A parenthetical ("..., they say, would ...") covers the whole sentence.
               const parenthetical = !invertedOk && tokens[tailFrom]?.text === ',' && tail > 3;
-              if (parenthetical) {
+              const leadIn = commaIdx - s0;
+              // "In several cases, executives say, they have been asked ...": the part after the cue is
+              // its own clause (a subject or a conjunction opens it), so lead-in and clause are two spans.
+              const afterOpen = tokens[tailFrom + 1];
+              const newClause =
+                afterOpen !== undefined &&
+                (SUBJECT_PRONOUNS.has(afterOpen.lower) ||
+                  CLAUSE_CONJUNCTIONS.has(afterOpen.lower) ||
+                  DETERMINERS.has(afterOpen.lower));
+              const splitLead = tail - 1 >= 2 * leadIn || SUBORDINATORS.has(sentenceFirst.lower) || newClause;
+              if (parenthetical && splitLead) {
+                // "Recently, he said, he has realized ...": a short lead-in and the clause after are two spans.
                 const afterFirst = tokens[tailFrom + 1];
                 if (afterFirst) {
                   const rest = mk(afterFirst.start, sentenceLast.end, speaker, t.text, p.index);
@@ -925,7 +936,7 @@ export function extractQuotes(
                   results.push(rest);
                 }
               }
-              const end = contentEnd.end;
+              const end = parenthetical && !splitLead ? sentenceLast.end : contentEnd.end;
               att = mk(sentenceFirst.start, end, speaker, t.text, p.index);
               if (!overlapsSpan(pSpans, sentenceFirst.start, end)) att.kind = 'unmarked';
             }
@@ -958,7 +969,12 @@ export function extractQuotes(
           const evidence = weak && documentSubject;
           // "Party leaders believe he can win": a verb of belief before a clause that opens with its
           // own subject (a pronoun, a name, a determiner) needs no "that".
-          const beliefClause = weak && BELIEF_VERBS.has(cc.base) && first !== undefined && opensClause(tokens, k);
+          // Not for "I think" / "we believe": outside quotation marks those are mostly a speaker's own
+          // words carried on from a quote, whose clauses are attributed as a whole.
+          const firstPerson =
+            SUBJECT_PRONOUNS.get(low(tokens[before.from])) === 'first' && before.to - before.from === 1;
+          const beliefClause =
+            weak && BELIEF_VERBS.has(cc.base) && !firstPerson && first !== undefined && opensClause(tokens, k);
           if (
             first &&
             contentLen >= 3 &&

@@ -305,7 +305,6 @@ export const STANCE_PARTICLES: ReadonlyMap<string, ReadonlySet<string>> = (() =>
     ['comment', ['on']],
     ['agree', ['with']],
     ['worry', ['about']],
-    ['complain', ['about']],
     ['spar', ['over']],
   ] as const) {
     for (const f of inflect(base)) m.set(f, new Set(particles));
