@@ -756,9 +756,17 @@ export function extractQuotes(
         commitment !== undefined &&
         (low(tokens[i + 1]) === 'to' ||
           (commitment === 'urge' && isWord(tokens[i + 1]) && low(tokens[i + 1]) !== 'that'));
-      const cc = particle || plan ? null : cueAt(tokens, i);
+      // "demanded answers", "questioned long-held rules": a weak speech verb with a bare noun object and no
+      // clause after it (no subject, determiner or name opening one) takes a stance toward the object.
+      const topic =
+        TOPIC_VERBS.has(SPEECH_VERBS.get(t.lower) ?? '') &&
+        isWord(tokens[i + 1]) &&
+        low(tokens[i + 1]) !== 'that' &&
+        !WH_WORDS.has(low(tokens[i + 1])) &&
+        !opensClause(tokens, i + 1);
+      const cc = particle || plan || topic ? null : cueAt(tokens, i);
       if (!cc) {
-        if (!particle && !plan && !STANCE_VERBS.has(t.lower)) continue;
+        if (!particle && !plan && !topic && !STANCE_VERBS.has(t.lower)) continue;
         let pw = i - 1;
         while (pw > 0 && (low(tokens[pw]).endsWith('ly') || ADVERBIALS.has(low(tokens[pw])))) pw--;
         const prevWord = low(tokens[pw]);
@@ -1324,6 +1332,9 @@ export function extractQuotes(
   }
   return out;
 }
+
+/** Weak speech verbs that take a topic as their object ("demanded answers", "questioned long-held rules"). */
+const TOPIC_VERBS = new Set(['question', 'mention', 'demand']);
 
 /** Polls and surveys: a lead-in naming one ("In the latest poll, ...") is the source of the clause after it. */
 const POLL_NOUNS = new Set(['poll', 'polls', 'polling', 'survey', 'surveys', 'average']);

@@ -492,6 +492,14 @@ const cases: Case[] = [
     cue: 'in',
     quote: 'Ana Ortiz leads Tom Reyes by six points',
   },
+  {
+    name: 'a weak speech verb with a bare noun object takes a stance toward it ("demanded answers")',
+    text: 'The vote was close.\n\nAna Ortiz demanded answers from the election board.',
+    fragment: 'answers',
+    speaker: 'Ana Ortiz',
+    cue: 'demanded',
+    quote: 'answers from the election board',
+  },
 ];
 
 const verbFamily: [string, string][] = [
