@@ -1458,6 +1458,38 @@ const OBJECT_END = new Set([
   'sunday',
 ]);
 
+/** Where words were said: "in a statement", "in an interview", "on Twitter", "during a speech". */
+const VENUE_NOUNS = new Set([
+  'statement',
+  'statements',
+  'interview',
+  'interviews',
+  'tweet',
+  'tweets',
+  'speech',
+  'post',
+  'letter',
+  'email',
+  'op-ed',
+  'press',
+  'news',
+  'rally',
+  'debate',
+  'twitter',
+  'facebook',
+]);
+
+/** Whether a venue phrase starts at e: "in a statement", "during a rally", "on Twitter", "in his speech". */
+function isVenue(tokens: readonly Token[], e: number): boolean {
+  const l = low(tokens[e]);
+  if (l !== 'in' && l !== 'on' && l !== 'during' && l !== 'at') return false;
+  let m = e + 1;
+  if (DETERMINERS.has(low(tokens[m])) || POSSESSIVE_DETERMINERS.has(low(tokens[m]))) m++;
+  // One modifier may come first ("in a written statement", "in a televised interview").
+  if (!VENUE_NOUNS.has(low(tokens[m])) && VENUE_NOUNS.has(low(tokens[m + 1]))) m++;
+  return VENUE_NOUNS.has(low(tokens[m]));
+}
+
 /** After "as" these open a predicate of the object ("as a reason", "as evidence"), not a clause. */
 const AS_PREDICATE = new Set(['a', 'an', 'evidence', 'proof', 'examples', 'one', 'part']);
 
@@ -1490,6 +1522,8 @@ function stanceAttribution(
     const abbrevDot = t.text === '.' && e + 1 < s1 && isAbbreviation(tokens[e - 1]?.text ?? '');
     // "cited the tax as a major reason": "as" before a predicate noun phrase goes on.
     const asPredicate = t.lower === 'as' && AS_PREDICATE.has(low(tokens[e + 1]));
+    // "... in a statement", "... in a tweet Sunday": where it was said, not what.
+    if (e > k && !inQuote[e] && isVenue(tokens, e)) break;
     if (
       !inQuote[e] &&
       !abbrevDot &&

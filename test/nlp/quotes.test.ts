@@ -500,6 +500,13 @@ const cases: Case[] = [
     cue: 'demanded',
     quote: 'answers from the election board',
   },
+  {
+    name: 'where it was said ends a stance object ("called for X in a written statement")',
+    text: 'The storm passed.\n\nAna Ortiz called for a new sea wall in a written statement on Monday.',
+    fragment: 'sea wall',
+    speaker: 'Ana Ortiz',
+    quote: 'a new sea wall',
+  },
 ];
 
 const verbFamily: [string, string][] = [
