@@ -409,6 +409,8 @@ export const WEAK_VERBS: ReadonlySet<string> = new Set([
   'joke',
   'posit',
   'specify',
+  // "battleground states could decide", "state regulators": mostly a noun, a cue only before "that".
+  'state',
 ]);
 
 /** Verbs that take the addressee as object before the clause ("told CNN that"). */

@@ -651,6 +651,11 @@ describe('extractQuotes', () => {
     expect(quotes(text).filter((q) => q.cue === 'think')).toEqual([]);
   });
 
+  it('reads "state" as a cue only before "that" ("battleground states could decide")', () => {
+    const text = 'The race is close.\n\nThe battleground states could decide the race for the harbour seat.';
+    expect(quotes(text)).toEqual([]);
+  });
+
   it('reads a fragment framed by a verb as a mixed quote', () => {
     const text =
       'The council met on Monday.\n\nAna Ortiz called the plan “a disaster for the harbour.” Nobody answered.';
