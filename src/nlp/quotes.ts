@@ -767,6 +767,9 @@ export function extractQuotes(
       const cc = particle || plan || topic ? null : cueAt(tokens, i);
       if (!cc) {
         if (!particle && !plan && !topic && !STANCE_VERBS.has(t.lower)) continue;
+        // "a government plan", "sought the nomination", "offered no details": these take a stance only
+        // toward an infinitive ("plans to run", "sought to block").
+        if (INFINITIVE_STANCES.has(t.lower) && low(tokens[i + 1]) !== 'to') continue;
         let pw = i - 1;
         while (pw > 0 && (low(tokens[pw]).endsWith('ly') || ADVERBIALS.has(low(tokens[pw])))) pw--;
         const prevWord = low(tokens[pw]);
@@ -1332,6 +1335,22 @@ export function extractQuotes(
   }
   return out;
 }
+
+/** Stance verbs read only before an infinitive: their noun objects are rarely attributed. */
+const INFINITIVE_STANCES = new Set([
+  'plan',
+  'plans',
+  'planned',
+  'planning',
+  'seek',
+  'seeks',
+  'sought',
+  'seeking',
+  'offer',
+  'offers',
+  'offered',
+  'offering',
+]);
 
 /** Weak speech verbs that take a topic as their object ("demanded answers", "questioned long-held rules"). */
 const TOPIC_VERBS = new Set(['question', 'mention', 'demand']);

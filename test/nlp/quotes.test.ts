@@ -656,6 +656,11 @@ describe('extractQuotes', () => {
     expect(quotes(text)).toEqual([]);
   });
 
+  it('reads a plan, a search or an offer as a stance only before an infinitive', () => {
+    const text = 'The race is close.\n\nAna Ortiz offered no details. Tom Reyes plans to run for the harbour seat.';
+    expect(quotes(text).map((q) => q.text)).toEqual(['to run for the harbour seat']);
+  });
+
   it('reads a fragment framed by a verb as a mixed quote', () => {
     const text =
       'The council met on Monday.\n\nAna Ortiz called the plan “a disaster for the harbour.” Nobody answered.';
