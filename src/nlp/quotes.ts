@@ -19,6 +19,7 @@ import {
   type Np,
   npLooksLikeSpeaker,
   npSane,
+  POSSESSIVE_DETERMINERS,
   SUBORDINATORS,
   sentenceOpeningSubject,
   sentenceSubject,
@@ -30,11 +31,17 @@ import {
   WH_WORDS,
 } from './attribution-phrases.js';
 import { type EntityMention, entityReading } from './entities.js';
+import { IMPRESSION_CUES, impressionAt } from './impressions.js';
 import { resolveSpeaker, type SpeakerMention } from './speaker.js';
 import {
   ADDRESSEE_VERBS,
+  BELIEF_VERBS,
+  COMMITMENT_VERBS,
+  DOCUMENT_NOUNS,
+  EVIDENCE_VERBS,
   FRAMING_VERBS,
   SPEECH_VERBS,
+  STANCE_PARTICLES,
   STANCE_VERBS,
   SUBJECT_PRONOUNS,
   WEAK_VERBS,
@@ -735,9 +742,48 @@ export function extractQuotes(
       if (inQuote[i]) continue;
       const t = tokens[i];
       if (!t || usedCues.has(t.start)) continue;
-      const cc = cueAt(tokens, i);
+      if (t.lower === 'in' && i === (sentStart[i] ?? 0)) {
+        // "In the latest poll, Trump leads by five": the poll speaks for the clause after its comma.
+        const found = pollLeadIn(ctx, tokens, i, sentEnd[i] ?? tokens.length, inQuote, p.index);
+        if (found) {
+          found.end = trimEnd(body, found.start, found.end);
+          results.push(found);
+          continue;
+        }
+      }
+      if (IMPRESSION_CUES.has(t.lower)) {
+        // "The closures appear to have helped": the writer's impression, with no one named as its source.
+        const imp = impressionAt(tokens, i, sentStart[i] ?? 0, sentEnd[i] ?? tokens.length, (k) => inQuote[k] != null);
+        if (imp) {
+          if (imp.subject)
+            results.push({ ...imp.subject, speaker: null, cue: t.text, kind: 'indirect', paragraph: p.index });
+          results.push({ ...imp.content, speaker: null, cue: t.text, kind: 'indirect', paragraph: p.index });
+          continue;
+        }
+      }
+      // "called for a ban", "talked about the economy": the particle makes the verb a stance (a speech
+      // verb too), and its object follows the particle.
+      const particle = STANCE_PARTICLES.get(t.lower)?.has(low(tokens[i + 1])) ? 1 : 0;
+      // "vowed to block the nominee", "urged the board to resign": a commitment's plan is its object.
+      const commitment = COMMITMENT_VERBS.get(t.lower);
+      const plan =
+        commitment !== undefined &&
+        (low(tokens[i + 1]) === 'to' ||
+          (commitment === 'urge' && isWord(tokens[i + 1]) && low(tokens[i + 1]) !== 'that'));
+      // "demanded answers", "questioned long-held rules": a weak speech verb with a bare noun object and no
+      // clause after it (no subject, determiner or name opening one) takes a stance toward the object.
+      const topic =
+        TOPIC_VERBS.has(SPEECH_VERBS.get(t.lower) ?? '') &&
+        isWord(tokens[i + 1]) &&
+        low(tokens[i + 1]) !== 'that' &&
+        !WH_WORDS.has(low(tokens[i + 1])) &&
+        !opensClause(tokens, i + 1);
+      const cc = particle || plan || topic ? null : cueAt(tokens, i);
       if (!cc) {
-        if (!STANCE_VERBS.has(t.lower)) continue;
+        if (!particle && !plan && !topic && !STANCE_VERBS.has(t.lower)) continue;
+        // "a government plan", "sought the nomination", "offered no details": these take a stance only
+        // toward an infinitive ("plans to run", "sought to block").
+        if (INFINITIVE_STANCES.has(t.lower) && low(tokens[i + 1]) !== 'to') continue;
         let pw = i - 1;
         while (pw > 0 && (low(tokens[pw]).endsWith('ly') || ADVERBIALS.has(low(tokens[pw])))) pw--;
         const prevWord = low(tokens[pw]);
@@ -751,6 +797,7 @@ export function extractQuotes(
             sentEnd[i] ?? tokens.length,
             inQuote,
             p.index,
+            i + 1 + particle,
           );
           if (stance) {
             for (const sp of spansFrom(pSpans, stance.start, stance.end + 1)) {
@@ -874,7 +921,11 @@ export function extractQuotes(
             openingSubject = true;
           }
         }
-        const subjOk = before !== null && (openingSubject || npLooksLikeSpeaker(tokens, before, ctx.entityStarts));
+        // "..., records show": a document speaks for what it shows.
+        const documentSubject = before !== null && EVIDENCE_VERBS.has(cc.base) && namesDocument(tokens, before);
+        const subjOk =
+          before !== null &&
+          (openingSubject || documentSubject || npLooksLikeSpeaker(tokens, before, ctx.entityStarts));
         // Pattern: CLAUSE, NP said [tail].  /  CLAUSE, said NP.
         const npStart = subjOk && before ? before.from : -1;
         const commaBefore = npStart > s0 ? tokens[npStart - 1] : undefined;
@@ -971,7 +1022,21 @@ export function extractQuotes(
           const first = tokens[k];
           const hasThat = low(first) === 'that' || question;
           const contentLen = s1 - k;
-          if (first && contentLen >= 3 && (hasThat || (!weak && !CONTENT_BAD_START.has(low(first))))) {
+          // "A new poll shows Clinton ahead": evidence from a document needs no "that".
+          const evidence = weak && documentSubject;
+          // "Party leaders believe he can win": a verb of belief before a clause that opens with its
+          // own subject (a pronoun, a name, a determiner) needs no "that".
+          // Not for "I think" / "we believe": outside quotation marks those are mostly a speaker's own
+          // words carried on from a quote, whose clauses are attributed as a whole.
+          const firstPerson =
+            SUBJECT_PRONOUNS.get(low(tokens[before.from])) === 'first' && before.to - before.from === 1;
+          const beliefClause =
+            weak && BELIEF_VERBS.has(cc.base) && !firstPerson && first !== undefined && opensClause(tokens, k);
+          if (
+            first &&
+            contentLen >= 3 &&
+            (hasThat || beliefClause || ((!weak || evidence) && !CONTENT_BAD_START.has(low(first))))
+          ) {
             const quoteStart = inQuote[k];
             const reachesEnd = quoteStart != null && quoteStart.end >= sentenceLast.start;
             if (!(quoteStart && quoteStart.start === first.start && reachesEnd)) {
@@ -1326,6 +1391,88 @@ export function extractQuotes(
   return out;
 }
 
+/** Stance verbs read only before an infinitive: their noun objects are rarely attributed. */
+const INFINITIVE_STANCES = new Set([
+  'plan',
+  'plans',
+  'planned',
+  'planning',
+  'seek',
+  'seeks',
+  'sought',
+  'seeking',
+  'offer',
+  'offers',
+  'offered',
+  'offering',
+]);
+
+/** Weak speech verbs that take a topic as their object ("demanded answers", "questioned long-held rules"). */
+const TOPIC_VERBS = new Set(['question', 'mention', 'demand']);
+
+/** Polls and surveys: a lead-in naming one ("In the latest poll, ...") is the source of the clause after it. */
+const POLL_NOUNS = new Set(['poll', 'polls', 'polling', 'survey', 'surveys', 'average']);
+
+/**
+ * "In a CNN poll released Monday, CLAUSE": a lead-in naming a poll or a study before its comma makes it
+ * the source of the clause after. i is the sentence's first token ("In"), s1 the sentence end.
+ */
+function pollLeadIn(
+  ctx: Context,
+  tokens: readonly Token[],
+  i: number,
+  s1: number,
+  inQuote: readonly (MarkedSpan | null)[],
+  paragraph: number,
+): Attribution | null {
+  let c = i + 1;
+  let document = false;
+  while (c < s1 && c < i + 16 && tokens[c]?.text !== ',') {
+    if (!isWord(tokens[c]) && tokens[c]?.text !== '/' && tokens[c]?.text !== '-') return null;
+    if (POLL_NOUNS.has(low(tokens[c]))) document = true;
+    c++;
+  }
+  if (!document || tokens[c]?.text !== ',') return null;
+  // The clause runs to its first comma; one with its own speech verb ("In an email, X said") is X's.
+  let e = c + 1;
+  while (e < s1 && (tokens[e]?.text !== ',' || inQuote[e])) {
+    if (cueAt(tokens, e)) return null;
+    e++;
+  }
+  const first = tokens[c + 1];
+  const last = tokens[e - 1];
+  if (!first || !last || e - (c + 1) < 4 || inQuote[c + 1]) return null;
+  const np: Np = { from: i + 1, to: c, roleFrom: -1, roleTo: -1 };
+  return {
+    start: first.start,
+    end: last.end,
+    speaker: speakerOf(ctx, tokens, np),
+    cue: 'in',
+    kind: 'indirect',
+    paragraph,
+  };
+}
+
+/** Whether a noun phrase names a document or a poll ("leaked pages from his tax return", "video of the rally"). */
+function namesDocument(tokens: readonly Token[], np: Np): boolean {
+  for (let m = np.from; m < np.to; m++) if (DOCUMENT_NOUNS.has(low(tokens[m]))) return true;
+  return false;
+}
+
+/**
+ * Whether the words at k open a clause with its own subject: a subject pronoun other than "it"
+ * ("they can win"), a possessive or a determiner ("the tax will", "his plan"), or a capitalised name
+ * followed by a lower-case word ("Clinton has").
+ */
+function opensClause(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t || !isWord(t)) return false;
+  const l = t.lower;
+  if (SUBJECT_PRONOUNS.has(l)) return l !== 'it' && l !== 'you';
+  if (POSSESSIVE_DETERMINERS.has(l) || l === 'the' || l === 'this' || l === 'these') return true;
+  return isCapitalised(t.text) && !FUNCTION_WORDS.has(l);
+}
+
 /** Before a stance verb these make it an adjective, a passive or an infinitive ("was opposed", "to attack"). */
 const NOT_BEFORE_STANCE = new Set([
   'is',
@@ -1561,6 +1708,38 @@ const EXAMPLE_OPENERS = new Set(['including', 'such', 'especially', 'particularl
  */
 const OBJECT_GOES_ON = new Set(['as', 'who', 'while', 'because', 'even', 'earlier']);
 
+/** Where words were said: "in a statement", "in an interview", "on Twitter", "during a speech". */
+const VENUE_NOUNS = new Set([
+  'statement',
+  'statements',
+  'interview',
+  'interviews',
+  'tweet',
+  'tweets',
+  'speech',
+  'post',
+  'letter',
+  'email',
+  'op-ed',
+  'press',
+  'news',
+  'rally',
+  'debate',
+  'twitter',
+  'facebook',
+]);
+
+/** Whether a venue phrase starts at e: "in a statement", "during a rally", "on Twitter", "in his speech". */
+function isVenue(tokens: readonly Token[], e: number): boolean {
+  const l = low(tokens[e]);
+  if (l !== 'in' && l !== 'on' && l !== 'during' && l !== 'at') return false;
+  let m = e + 1;
+  if (DETERMINERS.has(low(tokens[m])) || POSSESSIVE_DETERMINERS.has(low(tokens[m]))) m++;
+  // One modifier may come first ("in a written statement", "in a televised interview").
+  if (!VENUE_NOUNS.has(low(tokens[m])) && VENUE_NOUNS.has(low(tokens[m + 1]))) m++;
+  return VENUE_NOUNS.has(low(tokens[m]));
+}
+
 /** "X criticized Y", "X declined to comment": the object of a stance verb, spoken for by the subject. */
 function stanceAttribution(
   ctx: Context,
@@ -1570,20 +1749,34 @@ function stanceAttribution(
   s1: number,
   inQuote: readonly (MarkedSpan | null)[],
   paragraph: number,
+  objectStart: number,
 ): Attribution | null {
-  let np = subjectBefore(tokens, v, s0);
+  let np: Np | null = null;
+  if (tokens[v - 1]?.text === ',' && low(tokens[v]).endsWith('ing')) {
+    // "“...,” he said, citing low growth": a participle after a comma takes the subject of a cue right
+    // before it, or else the sentence's subject (never words inside a quote that opens the sentence).
+    if (cueAt(tokens, v - 2)) np = subjectBefore(tokens, v - 2, s0);
+    else if (!inQuote[s0]) np = sentenceSubject(tokens, s0, v);
+  }
+  if (!np) np = subjectBefore(tokens, v, s0);
   if (!np && low(tokens[v - 1]) === 'and') np = sentenceSubject(tokens, s0, v);
   if (!np || !npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) return null;
-  const k = low(tokens[v + 1]) === 'against' ? v + 2 : v + 1;
+  // "railed against the plan": the particle is the verb's; its object follows it.
+  const k = objectStart === v + 1 && low(tokens[objectStart]) === 'against' ? objectStart + 1 : objectStart;
   let e = k;
   while (e < s1 && e < k + 40) {
     const t = tokens[e];
     if (!t) break;
+    // "the impeachment of U.S. Attorney General ...": an abbreviation's period does not end the object.
+    const abbrevDot = t.text === '.' && e + 1 < s1 && isAbbreviation(tokens[e - 1]?.text ?? '');
+    // "... in a statement", "... in a tweet Sunday": where it was said, not what.
+    if (e > k && !inQuote[e] && isVenue(tokens, e)) break;
     if (
       !inQuote[e] &&
       (/^[,;:.!?—–()]$/.test(t.text) ||
         (e > k && OBJECT_END.has(t.lower) && !OBJECT_GOES_ON.has(t.lower) && !coordinatedObject(tokens, e))) &&
       !nameAbbreviationDot(tokens, e) &&
+      !abbrevDot &&
       !(t.text === ',' && EXAMPLE_OPENERS.has(low(tokens[e + 1])))
     )
       break;
@@ -1595,6 +1788,8 @@ function stanceAttribution(
   const last = tokens[e - 1];
   if (!first || !last || e <= k || (CONTENT_BAD_START.has(first.lower) && first.lower !== 'to')) return null;
   if (SUBJECT_PRONOUNS.has(first.lower) && first.lower !== 'it' && first.lower !== 'you') return null;
+  // "The loopholes he cited are ...": a verb right after means the stance verb ended a relative clause.
+  if (AUXILIARIES.has(first.lower)) return null;
   return {
     start: first.start,
     end: last.end,

@@ -275,9 +275,9 @@ export const STANCE_VERBS: ReadonlySet<string> = (() => {
     'lambaste',
     'blast',
     'tout',
-    'call for',
     'describe',
     'outline',
+    'cite',
   ];
   const m = new Set<string>();
   for (const b of bases) for (const f of inflect(b)) if (!f.includes(' ')) m.add(f);
@@ -287,6 +287,61 @@ export const STANCE_VERBS: ReadonlySet<string> = (() => {
   m.delete('backing');
   return m;
 })();
+
+/**
+ * Verbs that take a stance only with their particle ("called for a ban", "called on him to quit",
+ * "pushed for a vote"): each form with the particles that make it one; the object follows the particle.
+ */
+export const STANCE_PARTICLES: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const m = new Map<string, ReadonlySet<string>>();
+  for (const [base, particles] of [
+    ['call', ['for', 'on']],
+    ['push', ['for']],
+    ['refer', ['to']],
+    ['talk', ['about']],
+    ['write', ['about']],
+    ['joke', ['about']],
+    ['ask', ['for']],
+    ['comment', ['on']],
+    ['agree', ['with']],
+    ['worry', ['about']],
+    ['spar', ['over']],
+  ] as const) {
+    for (const f of inflect(base)) m.set(f, new Set(particles));
+  }
+  // Doubled consonants the regular inflection misses.
+  for (const f of ['referred', 'referring']) m.set(f, new Set(['to']));
+  for (const f of ['sparred', 'sparring']) m.set(f, new Set(['over']));
+  return m;
+})();
+
+/**
+ * Verbs of commitment and pressure whose object is a plan ("vowed to block the nominee", "urged the
+ * board to resign"): read as stances, the infinitive (or the person urged and the infinitive) is the object.
+ */
+export const COMMITMENT_VERBS: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const base of ['pledge', 'vow', 'promise', 'threaten', 'agree', 'hope', 'urge']) {
+    for (const f of inflect(base)) m.set(f, base);
+  }
+  return m;
+})();
+
+/**
+ * Weak verbs of belief and expectation that report a clause without "that" when the clause opens with
+ * its own subject ("Democrats believe the pressure will grow"). The cue stays weak: a belief, not words said.
+ */
+export const BELIEF_VERBS: ReadonlySet<string> = new Set([
+  'believe',
+  'think',
+  'fear',
+  'hope',
+  'expect',
+  'worry',
+  'suspect',
+  'doubt',
+  'assume',
+]);
 
 /** Single-word speech verb forms -> base form. */
 export const SPEECH_VERBS: ReadonlyMap<string, string> = (() => {
@@ -354,6 +409,8 @@ export const WEAK_VERBS: ReadonlySet<string> = new Set([
   'joke',
   'posit',
   'specify',
+  // "battleground states could decide", "state regulators": mostly a noun, a cue only before "that".
+  'state',
 ]);
 
 /** Verbs that take the addressee as object before the clause ("told CNN that"). */
@@ -429,6 +486,36 @@ function withPlurals(nouns: string[]): Set<string> {
   for (const n of nouns) if (!n.endsWith('s')) out.add(n.endsWith('y') ? `${n.slice(0, -1)}ies` : `${n}s`);
   return out;
 }
+
+/** Documents, polls and counts: sources that show or find rather than say. */
+export const DOCUMENT_NOUNS: ReadonlySet<string> = withPlurals([
+  'poll',
+  'polling',
+  'survey',
+  'study',
+  'report',
+  'record',
+  'data',
+  'result',
+  'filing',
+  'figure',
+  'analysis',
+  'review',
+  'research',
+  'finding',
+  'video',
+  'footage',
+  'document',
+  'email',
+  'tally',
+  'average',
+  'estimate',
+  'audit',
+  'investigation',
+  'inquiry',
+  'probe',
+  'census',
+]);
 
 /** Nouns that head an anonymous or descriptive source ("a senior official", "the newspaper"). */
 export const SOURCE_NOUNS: ReadonlySet<string> = withPlurals([
@@ -558,6 +645,12 @@ export const SOURCE_NOUNS: ReadonlySet<string> = withPlurals([
   'magazine',
   'journal',
 ]);
+
+/**
+ * Verbs of evidence: weak cues, but after a document or a poll ("a new poll shows Clinton ahead",
+ * "the review found little") they report a finding without a "that".
+ */
+export const EVIDENCE_VERBS: ReadonlySet<string> = new Set(['show', 'find', 'indicate', 'suggest', 'reveal', 'prove']);
 
 /** First names used to guess a person's gender when no pronoun or title settles it. */
 export const MALE_NAMES: ReadonlySet<string> = new Set(

@@ -16,7 +16,8 @@ interface Case {
   name: string;
   text: string;
   fragment: string;
-  speaker: string;
+  /** The speaker's name, or null for an attribution with no source ("it seems"). */
+  speaker: string | null;
   mention?: string;
   kind?: Quote['kind'];
   cue?: string;
@@ -505,6 +506,140 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'that the harbour would stay open',
   },
+  {
+    name: 'an impression with no source ("X appears to Y"): what seems so',
+    text: 'The harbour reopened in May.\n\nThe new dock appears to have survived the winter storms.',
+    fragment: 'survived',
+    speaker: null,
+    quote: 'to have survived the winter storms',
+  },
+  {
+    name: 'an impression with no source: the subject it is about, as its own span',
+    text: 'The harbour reopened in May.\n\nThe new dock appears to have survived the winter storms.',
+    fragment: 'The new dock',
+    speaker: null,
+    quote: 'The new dock',
+  },
+  {
+    name: 'an expectation with no source ("is widely expected to"), up to the comma',
+    text: 'The budget is ready.\n\nThe council, which meets on Friday, is widely expected to approve it, officials hinted.',
+    fragment: 'approve it',
+    speaker: null,
+    quote: 'to approve it',
+  },
+  {
+    name: 'a finding shown by a document or a poll needs no "that" ("A new poll shows X ahead")',
+    text: 'The race is close.\n\nA new poll shows Ana Ortiz ahead of Tom Reyes by ten points.',
+    fragment: 'ahead of Tom Reyes',
+    speaker: 'A new poll',
+    quote: 'Ana Ortiz ahead of Tom Reyes by ten points',
+  },
+  {
+    name: 'a document after the clause it shows ("..., records show")',
+    text: 'The dock was sold.\n\nThe harbour board paid twice the asking price, records show.',
+    fragment: 'twice the asking price',
+    speaker: 'records',
+    quote: 'The harbour board paid twice the asking price',
+  },
+  {
+    name: 'a stance verb with its particle ("called for X"); an abbreviation does not end the object',
+    text: 'The storm passed.\n\nAna Ortiz called for a new sea wall along the U.S. coast.',
+    fragment: 'sea wall',
+    speaker: 'Ana Ortiz',
+    kind: 'indirect',
+    quote: 'a new sea wall along the U.S. coast',
+  },
+  {
+    name: 'a stance verb with its particle aimed at someone ("called on X to Y")',
+    text: 'The storm passed.\n\nThe mayor called on the board to approve the repairs.',
+    fragment: 'approve the repairs',
+    speaker: 'The mayor',
+    quote: 'the board to approve the repairs',
+  },
+  {
+    name: 'a participle after a comma takes the sentence\'s subject ("X voted no, citing Y")',
+    text: 'The storm passed.\n\nAna Ortiz voted against the plan, citing the cost of the repairs.',
+    fragment: 'the cost of',
+    speaker: 'Ana Ortiz',
+    cue: 'citing',
+    quote: 'the cost of the repairs',
+  },
+  {
+    name: '"cited X as a reason": "as" before a predicate stays in the object',
+    text: 'The storm passed.\n\nAna Ortiz cited the cost as a reason to wait.',
+    fragment: 'the cost',
+    speaker: 'Ana Ortiz',
+    quote: 'the cost as a reason to wait',
+  },
+  {
+    name: 'a verb of belief before a clause with its own subject needs no "that" ("X believe he can win")',
+    text: 'The vote is near.\n\nHarbour workers believe the new dock will flood every winter.',
+    fragment: 'flood every winter',
+    speaker: 'Harbour workers',
+    cue: 'believe',
+    quote: 'the new dock will flood every winter',
+  },
+  {
+    name: 'a speech verb with its particle reports its topic as a stance ("talked about X")',
+    text: 'The storm passed.\n\nAna Ortiz talked about the cost of the repairs on Monday.',
+    fragment: 'the cost of',
+    speaker: 'Ana Ortiz',
+    cue: 'talked',
+    quote: 'the cost of the repairs',
+  },
+  {
+    name: 'a participle after a quote\'s cue takes that cue\'s speaker ("“...,” she said, referring to X")',
+    text: 'Mayor Ana Ortiz spoke.\n\n“We remain open to talks with the Board,” she said, referring to the harbour board of Dover.',
+    fragment: 'the harbour board',
+    speaker: 'Ana Ortiz',
+    cue: 'referring',
+    quote: 'the harbour board of Dover',
+  },
+  {
+    name: 'a commitment\'s plan is its object ("vowed to X"), up to the comma',
+    text: 'The storm passed.\n\nAna Ortiz vowed to rebuild the harbour wall, despite the cost.',
+    fragment: 'rebuild the harbour',
+    speaker: 'Ana Ortiz',
+    cue: 'vowed',
+    quote: 'to rebuild the harbour wall',
+  },
+  {
+    name: 'pressure on someone takes the person urged and the plan ("urged X to Y")',
+    text: 'The storm passed.\n\nAna Ortiz urged the board to approve the repairs.',
+    fragment: 'approve the repairs',
+    speaker: 'Ana Ortiz',
+    quote: 'the board to approve the repairs',
+  },
+  {
+    name: 'a document anywhere in the subject shows a finding ("Video of the march shows X")',
+    text: 'The march went on.\n\nVideo of the march shows the mayor at the front of the crowd.',
+    fragment: 'at the front',
+    speaker: 'Video of the march',
+    quote: 'the mayor at the front of the crowd',
+  },
+  {
+    name: 'a poll in a lead-in is the source of the clause after its comma ("In the latest poll, X")',
+    text: 'The race is close.\n\nIn the latest harbour poll, Ana Ortiz leads Tom Reyes by six points.',
+    fragment: 'leads Tom Reyes',
+    speaker: 'the latest harbour poll',
+    cue: 'in',
+    quote: 'Ana Ortiz leads Tom Reyes by six points',
+  },
+  {
+    name: 'a weak speech verb with a bare noun object takes a stance toward it ("demanded answers")',
+    text: 'The vote was close.\n\nAna Ortiz demanded answers from the election board.',
+    fragment: 'answers',
+    speaker: 'Ana Ortiz',
+    cue: 'demanded',
+    quote: 'answers from the election board',
+  },
+  {
+    name: 'where it was said ends a stance object ("called for X in a written statement")',
+    text: 'The storm passed.\n\nAna Ortiz called for a new sea wall in a written statement on Monday.',
+    fragment: 'sea wall',
+    speaker: 'Ana Ortiz',
+    quote: 'a new sea wall',
+  },
 ];
 
 const verbFamily: [string, string][] = [
@@ -620,6 +755,43 @@ describe('extractQuotes', () => {
     const text =
       'The film “Blue River” opened on Friday.\n\nThe so-called “reform” of the harbour board passed on Friday.\n\nMarchers carried signs reading “Save the harbour” past the hall.';
     expect(quotes(text)).toEqual([]);
+  });
+
+  it('reads no impression in a physical appearance or an infinitive ("appeared on", "to appear")', () => {
+    const text =
+      'The show aired on Monday.\n\nAna Ortiz appeared on Channel Nine with the mayor. Tom Reyes was ready to appear before the board.';
+    expect(quotes(text)).toEqual([]);
+  });
+
+  it('reads no stance in a relative clause ending on its verb ("the costs he cited are high")', () => {
+    const text = 'The storm passed.\n\nThe repair costs he cited are higher than last year.';
+    expect(quotes(text)).toEqual([]);
+  });
+
+  it('reads no belief without "that" when no clause follows ("Ana Ortiz hopes for rain")', () => {
+    const text = 'The vote is near.\n\nAna Ortiz hopes for rain on Monday.';
+    expect(quotes(text)).toEqual([]);
+  });
+
+  it('leaves a lead-in with no poll, or a clause with its own speech verb, to the verb ("In an email, X said")', () => {
+    const text =
+      'The race is close.\n\nIn the latest poll, Ana Ortiz said the count was wrong. In May, Tom Reyes led by six points.';
+    expect(quotes(text).map((q) => q.cue)).toEqual(['said']);
+  });
+
+  it('reads no belief without "that" after a first person ("I think the dock ...")', () => {
+    const text = 'The vote is near.\n\nI think the new dock will flood every winter.';
+    expect(quotes(text).filter((q) => q.cue === 'think')).toEqual([]);
+  });
+
+  it('reads "state" as a cue only before "that" ("battleground states could decide")', () => {
+    const text = 'The race is close.\n\nThe battleground states could decide the race for the harbour seat.';
+    expect(quotes(text)).toEqual([]);
+  });
+
+  it('reads a plan, a search or an offer as a stance only before an infinitive', () => {
+    const text = 'The race is close.\n\nAna Ortiz offered no details. Tom Reyes plans to run for the harbour seat.';
+    expect(quotes(text).map((q) => q.text)).toEqual(['to run for the harbour seat']);
   });
 
   it('reads a fragment framed by a verb as a mixed quote', () => {
