@@ -1370,9 +1370,14 @@ export function extractQuotes(
   const out: Quote[] = [];
   let lastEnd = -1;
   let lastStart = -1;
+  // The end of the furthest-reaching span with a speaker so far: an impression with no source inside it
+  // ("X seems to Y, the spokesman told CNN") is how the speaker put it, not the writer's own impression.
+  let spokenTo = -1;
   for (const r of results) {
     if (r.end <= r.start || r.start < 0 || r.end > body.length) continue;
     if (r.start === lastStart && r.end === lastEnd) continue;
+    if (r.speaker === null && r.end <= spokenTo && IMPRESSION_CUES.has((r.cue ?? '').toLowerCase())) continue;
+    if (r.speaker !== null) spokenTo = Math.max(spokenTo, r.end);
     lastStart = r.start;
     lastEnd = r.end;
     out.push({

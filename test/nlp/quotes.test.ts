@@ -763,6 +763,18 @@ describe('extractQuotes', () => {
     expect(quotes(text)).toEqual([]);
   });
 
+  it('reads no impression of its own inside words a speaker is given ("X seems to Y, Ana Ortiz told CNN")', () => {
+    const text =
+      'The dock closed.\n\nThe council seems to have forgotten that the dock flooded twice last year, harbour spokeswoman Ana Ortiz told CNN.';
+    const qs = quotes(text);
+    expect(qs.map((q) => q.speaker)).toEqual(['Ana Ortiz']);
+    expect(qs[0]?.text).toContain('seems to have forgotten');
+    // The same impression standing alone is the writer's, with no one named as its source.
+    expect(
+      quotes('The dock closed.\n\nThe council seems to have forgotten the floods.').map((q) => q.speaker),
+    ).toContain(null);
+  });
+
   it('reads no stance in a relative clause ending on its verb ("the costs he cited are high")', () => {
     const text = 'The storm passed.\n\nThe repair costs he cited are higher than last year.';
     expect(quotes(text)).toEqual([]);
