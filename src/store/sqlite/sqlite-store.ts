@@ -117,6 +117,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     insertSentence: db.prepare(
       'INSERT INTO sentences (article_seq, idx, paragraph, start_offset, end_offset, text) VALUES (?, ?, ?, ?, ?, ?)',
     ),
+    // Done here, not by a trigger (migration 004): a trigger gives each INSERT a savepoint, where FTS5 flushes.
+    indexSentence: db.prepare('INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)'),
     insertQuote: db.prepare(
       `INSERT INTO quotes (article_seq, idx, text, speaker, speaker_start, speaker_end, role, cue, kind, paragraph, start_offset, end_offset)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -175,7 +177,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       seq = Number(stmt.insertArticle.run(row).lastInsertRowid);
     }
     analysis.sentences.forEach((s, i) => {
-      stmt.insertSentence.run(seq, i, s.paragraph, s.start, s.end, s.text);
+      const rowid = stmt.insertSentence.run(seq, i, s.paragraph, s.start, s.end, s.text).lastInsertRowid;
+      stmt.indexSentence.run(rowid, s.text);
     });
     analysis.quotes.forEach((q, i) => {
       stmt.insertQuote.run(
