@@ -147,7 +147,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     ),
   };
 
-  const writeArticle = db.transaction((article: Article, analysis: Analysis): UpsertOutcome => {
+  /** Writes one article's rows; the caller holds the transaction. */
+  const write = (article: Article, analysis: Analysis): UpsertOutcome => {
     const existing = stmt.seqOf.get(article.id);
     const row = {
       id: article.id,
@@ -201,7 +202,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       stmt.indexName.run(n.nameLc, n.canonical, n.kind, n.role);
     }
     return existing ? 'updated' : 'inserted';
-  });
+  };
+  const writeArticle = db.transaction(write);
 
   /** The newest quotes overlapping a sentence that matches an FTS5 expression. */
   const quotesOverlapping = (match: string, limit: number): QuoteHit[] =>
@@ -269,7 +271,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       return guard('upsert', () =>
         db.transaction(() =>
           items.map(({ article, analysis }) =>
-            stmt.hash.get(article.id)?.hash === article.hash ? 'unchanged' : writeArticle(article, analysis),
+            // write, not writeArticle: a savepoint per article would make FTS5 flush a tiny segment each time.
+            stmt.hash.get(article.id)?.hash === article.hash ? 'unchanged' : write(article, analysis),
           ),
         )(),
       );
