@@ -136,7 +136,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     unindexName: db.prepare(
       'UPDATE name_index SET articles = articles - 1 WHERE name_lc = ? AND canonical = ? AND kind = ?',
     ),
-    pruneNames: db.prepare('DELETE FROM name_index WHERE articles <= 0'),
+    // By key, not `WHERE articles <= 0` over the whole table: that scan made each update cost O(names in the archive).
+    pruneName: db.prepare('DELETE FROM name_index WHERE name_lc = ? AND canonical = ? AND kind = ? AND articles <= 0'),
     getArticle: db.prepare<[string], ArticleRow & { body: string; analysis: string }>(
       `SELECT ${META_COLUMNS}, body, analysis FROM articles WHERE id = ?`,
     ),
@@ -171,8 +172,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       stmt.updateArticle.run({ ...row, seq });
       stmt.deleteSentences.run(seq);
       stmt.deleteQuotes.run(seq);
-      for (const n of stmt.namesOf.all(seq)) stmt.unindexName.run(n.name_lc, n.canonical, n.kind);
-      stmt.pruneNames.run();
+      // Only the names just counted down can have reached zero.
+      const names = stmt.namesOf.all(seq);
+      for (const n of names) stmt.unindexName.run(n.name_lc, n.canonical, n.kind);
+      for (const n of names) stmt.pruneName.run(n.name_lc, n.canonical, n.kind);
       stmt.deleteNames.run(seq);
     } else {
       seq = Number(stmt.insertArticle.run(row).lastInsertRowid);
