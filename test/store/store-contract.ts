@@ -75,6 +75,9 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         expect(stored?.analysis.sentences).toHaveLength(1);
         expect(await store.searchSentences(['Vilnius'], 10)).toEqual([]);
         expect((await store.searchSentences(['drones'], 10)).map((h) => h.articleId)).toEqual(['summit']);
+        // The new reading names no one: the names only the old one used are gone, not left at zero articles.
+        expect(await store.findNames(['Stoltenberg', 'NATO'])).toEqual([]);
+        expect(await store.suggestNames('sto', 10)).toEqual([]);
       });
 
       it('writes a batch in one call with an outcome per article, and keeps names counted once per article', async () => {

@@ -117,6 +117,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     insertSentence: db.prepare(
       'INSERT INTO sentences (article_seq, idx, paragraph, start_offset, end_offset, text) VALUES (?, ?, ?, ?, ?, ?)',
     ),
+    // Done here, not by a trigger (migration 004): a trigger gives each INSERT a savepoint, where FTS5 flushes.
+    indexSentence: db.prepare('INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)'),
     insertQuote: db.prepare(
       `INSERT INTO quotes (article_seq, idx, text, speaker, speaker_start, speaker_end, role, cue, kind, paragraph, start_offset, end_offset)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -134,7 +136,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     unindexName: db.prepare(
       'UPDATE name_index SET articles = articles - 1 WHERE name_lc = ? AND canonical = ? AND kind = ?',
     ),
-    pruneNames: db.prepare('DELETE FROM name_index WHERE articles <= 0'),
+    // By key, not `WHERE articles <= 0` over the whole table: that scan made each update cost O(names in the archive).
+    pruneName: db.prepare('DELETE FROM name_index WHERE name_lc = ? AND canonical = ? AND kind = ? AND articles <= 0'),
     getArticle: db.prepare<[string], ArticleRow & { body: string; analysis: string }>(
       `SELECT ${META_COLUMNS}, body, analysis FROM articles WHERE id = ?`,
     ),
@@ -145,7 +148,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
     ),
   };
 
-  const writeArticle = db.transaction((article: Article, analysis: Analysis): UpsertOutcome => {
+  /** Writes one article's rows; the caller holds the transaction. */
+  const write = (article: Article, analysis: Analysis): UpsertOutcome => {
     const existing = stmt.seqOf.get(article.id);
     const row = {
       id: article.id,
@@ -168,14 +172,17 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       stmt.updateArticle.run({ ...row, seq });
       stmt.deleteSentences.run(seq);
       stmt.deleteQuotes.run(seq);
-      for (const n of stmt.namesOf.all(seq)) stmt.unindexName.run(n.name_lc, n.canonical, n.kind);
-      stmt.pruneNames.run();
+      // Only the names just counted down can have reached zero.
+      const names = stmt.namesOf.all(seq);
+      for (const n of names) stmt.unindexName.run(n.name_lc, n.canonical, n.kind);
+      for (const n of names) stmt.pruneName.run(n.name_lc, n.canonical, n.kind);
       stmt.deleteNames.run(seq);
     } else {
       seq = Number(stmt.insertArticle.run(row).lastInsertRowid);
     }
     analysis.sentences.forEach((s, i) => {
-      stmt.insertSentence.run(seq, i, s.paragraph, s.start, s.end, s.text);
+      const rowid = stmt.insertSentence.run(seq, i, s.paragraph, s.start, s.end, s.text).lastInsertRowid;
+      stmt.indexSentence.run(rowid, s.text);
     });
     analysis.quotes.forEach((q, i) => {
       stmt.insertQuote.run(
@@ -198,7 +205,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       stmt.indexName.run(n.nameLc, n.canonical, n.kind, n.role);
     }
     return existing ? 'updated' : 'inserted';
-  });
+  };
+  const writeArticle = db.transaction(write);
 
   /** The newest quotes overlapping a sentence that matches an FTS5 expression. */
   const quotesOverlapping = (match: string, limit: number): QuoteHit[] =>
@@ -266,7 +274,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store & { readon
       return guard('upsert', () =>
         db.transaction(() =>
           items.map(({ article, analysis }) =>
-            stmt.hash.get(article.id)?.hash === article.hash ? 'unchanged' : writeArticle(article, analysis),
+            // write, not writeArticle: a savepoint per article would make FTS5 flush a tiny segment each time.
+            stmt.hash.get(article.id)?.hash === article.hash ? 'unchanged' : write(article, analysis),
           ),
         )(),
       );
