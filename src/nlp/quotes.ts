@@ -778,9 +778,11 @@ export function extractQuotes(
         low(tokens[i + 1]) !== 'that' &&
         !WH_WORDS.has(low(tokens[i + 1])) &&
         !opensClause(tokens, i + 1);
-      const cc = particle || plan || topic ? null : cueAt(tokens, i);
+      // "Experts see the vote as a test", "many view him as the stronger candidate": a view of something.
+      const view = VIEW_VERBS.has(t.lower) && asComplementAfter(tokens, i + 1, sentEnd[i] ?? tokens.length);
+      const cc = particle || plan || topic || view ? null : cueAt(tokens, i);
       if (!cc) {
-        if (!particle && !plan && !topic && !STANCE_VERBS.has(t.lower)) continue;
+        if (!particle && !plan && !topic && !view && !STANCE_VERBS.has(t.lower)) continue;
         // "a government plan", "sought the nomination", "offered no details": these take a stance only
         // toward an infinitive ("plans to run", "sought to block").
         if (INFINITIVE_STANCES.has(t.lower) && low(tokens[i + 1]) !== 'to') continue;
@@ -1397,6 +1399,23 @@ export function extractQuotes(
 }
 
 /** Stance verbs read only before an infinitive: their noun objects are rarely attributed. */
+/**
+ * Verbs of perception that state a view only with an "as" complement ("voters see him as honest",
+ * "critics view the plan as a giveaway"); without one they report no opinion ("saw the parade").
+ */
+const VIEW_VERBS = new Set(['see', 'sees', 'saw', 'view', 'views', 'viewed', 'regard', 'regards', 'regarded']);
+
+/** Whether an "as" follows the object starting at k, within a few words and before any punctuation. */
+function asComplementAfter(tokens: readonly Token[], k: number, s1: number): boolean {
+  if (!isWord(tokens[k]) || low(tokens[k]) === 'as' || low(tokens[k]) === 'that') return false;
+  for (let m = k + 1; m < s1 && m < k + 12; m++) {
+    const t = tokens[m];
+    if (!t || !isWord(t)) return false;
+    if (t.lower === 'as') return true;
+  }
+  return false;
+}
+
 const INFINITIVE_STANCES = new Set([
   'plan',
   'plans',

@@ -580,6 +580,14 @@ const cases: Case[] = [
     quote: 'the new dock will flood every winter',
   },
   {
+    name: 'a verb of perception with an "as" complement states a view ("X see Y as Z")',
+    text: 'The vote is near.\n\nMany harbour workers see the new dock as a danger to the old town.',
+    fragment: 'the new dock',
+    speaker: 'Many harbour workers',
+    cue: 'see',
+    quote: 'the new dock as a danger to the old town',
+  },
+  {
     name: 'a speech verb with its particle reports its topic as a stance ("talked about X")',
     text: 'The storm passed.\n\nAna Ortiz talked about the cost of the repairs on Monday.',
     fragment: 'the cost of',
