@@ -4,6 +4,7 @@ import { type MarkedSpan, markedSpans, overlapsSpan, spansFrom } from './attribu
 import {
   ADVERBIALS,
   AUXILIARIES,
+  BE_FORMS,
   CLAUSE_CONJUNCTIONS,
   CONTENT_BAD_START,
   cueAt,
@@ -789,7 +790,9 @@ export function extractQuotes(
         let pw = i - 1;
         while (pw > 0 && (low(tokens[pw]).endsWith('ly') || ADVERBIALS.has(low(tokens[pw])))) pw--;
         const prevWord = low(tokens[pw]);
-        if (!NOT_BEFORE_VERB.has(prevWord) && !NOT_BEFORE_STANCE.has(prevWord)) {
+        // "Republicans are urging him to ...", "voters were criticizing the plan": a progressive, not a passive.
+        const progressive = t.lower.endsWith('ing') && BE_FORMS.has(prevWord) && prevWord !== 'being';
+        if (!NOT_BEFORE_VERB.has(prevWord) && (progressive || !NOT_BEFORE_STANCE.has(prevWord))) {
           // "Christie endorsed Trump last week": a stance toward its object is attributed too.
           const stance = stanceAttribution(
             ctx,

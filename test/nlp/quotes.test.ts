@@ -580,6 +580,14 @@ const cases: Case[] = [
     quote: 'the new dock will flood every winter',
   },
   {
+    name: 'a stance verb in the progressive ("X are urging Y to Z") is a stance, not a passive',
+    text: 'The vote is near.\n\nHarbour workers are urging the council to delay the new dock.',
+    fragment: 'the council',
+    speaker: 'Harbour workers',
+    cue: 'urging',
+    quote: 'the council to delay the new dock',
+  },
+  {
     name: 'a verb of perception with an "as" complement states a view ("X see Y as Z")',
     text: 'The vote is near.\n\nMany harbour workers see the new dock as a danger to the old town.',
     fragment: 'the new dock',
