@@ -778,7 +778,7 @@ export function extractQuotes(
         isWord(tokens[i + 1]) &&
         low(tokens[i + 1]) !== 'that' &&
         !WH_WORDS.has(low(tokens[i + 1])) &&
-        !opensClause(tokens, i + 1);
+        (!opensClause(tokens, i + 1) || questionedNoun(tokens, i));
       // "Experts see the vote as a test", "many view him as the stronger candidate": a view of something.
       const view = VIEW_VERBS.has(t.lower) && asComplementAfter(tokens, i + 1, sentEnd[i] ?? tokens.length);
       const cc = particle || plan || topic || view ? null : cueAt(tokens, i);
@@ -1498,6 +1498,16 @@ function opensClause(tokens: readonly Token[], k: number): boolean {
   if (SUBJECT_PRONOUNS.has(l)) return l !== 'it' && l !== 'you';
   if (POSSESSIVE_DETERMINERS.has(l) || l === 'the' || l === 'this' || l === 'these') return true;
   return isCapitalised(t.text) && !FUNCTION_WORDS.has(l);
+}
+
+/**
+ * "questioned the health of ...", "questions his judgment": after "question" a determiner opens the
+ * noun questioned, not a clause (a doubted clause comes with "whether" or "if").
+ */
+function questionedNoun(tokens: readonly Token[], i: number): boolean {
+  if (SPEECH_VERBS.get(low(tokens[i])) !== 'question') return false;
+  const l = low(tokens[i + 1]);
+  return DETERMINERS.has(l) || POSSESSIVE_DETERMINERS.has(l);
 }
 
 /** Before a stance verb these make it an adjective, a passive or an infinitive ("was opposed", "to attack"). */

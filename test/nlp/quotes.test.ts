@@ -580,6 +580,14 @@ const cases: Case[] = [
     quote: 'the new dock will flood every winter',
   },
   {
+    name: 'after "questioned" a determiner opens the noun questioned, not a clause ("questioned the cost of X")',
+    text: 'The vote is near.\n\nAna Ortiz questioned the cost of the new dock on Monday.',
+    fragment: 'the cost',
+    speaker: 'Ana Ortiz',
+    cue: 'questioned',
+    quote: 'the cost of the new dock',
+  },
+  {
     name: 'a stance verb in the progressive ("X are urging Y to Z") is a stance, not a passive',
     text: 'The vote is near.\n\nHarbour workers are urging the council to delay the new dock.',
     fragment: 'the council',
