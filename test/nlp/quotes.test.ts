@@ -588,6 +588,22 @@ const cases: Case[] = [
     quote: 'the cost of the new dock',
   },
   {
+    name: '"pointed to" takes a stance toward its object, like "cited"',
+    text: 'The vote is near.\n\nAna Ortiz pointed to the storm damage as a reason to wait.',
+    fragment: 'the storm damage',
+    speaker: 'Ana Ortiz',
+    cue: 'pointed',
+    quote: 'the storm damage as a reason to wait',
+  },
+  {
+    name: '"discussed" takes a stance toward what was discussed',
+    text: 'The vote is near.\n\nAna Ortiz discussed the cost of the new dock.',
+    fragment: 'the cost',
+    speaker: 'Ana Ortiz',
+    cue: 'discussed',
+    quote: 'the cost of the new dock',
+  },
+  {
     name: 'a stance verb in the progressive ("X are urging Y to Z") is a stance, not a passive',
     text: 'The vote is near.\n\nHarbour workers are urging the council to delay the new dock.',
     fragment: 'the council',
