@@ -1023,6 +1023,9 @@ export function extractQuotes(
               k = m;
               question = true;
             }
+          } else if ((cc.base === 'question' || cc.base === 'wonder') && WH_WORDS.has(low(tokens[k]))) {
+            // "questioned whether he was ready", "wondered how it happened": a question without an addressee.
+            question = true;
           }
           const first = tokens[k];
           const hasThat = low(first) === 'that' || question;

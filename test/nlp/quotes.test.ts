@@ -604,6 +604,14 @@ const cases: Case[] = [
     quote: 'the cost of the new dock',
   },
   {
+    name: '"questioned" before a wh-word reports the question ("questioned whether X")',
+    text: 'The vote is near.\n\nAna Ortiz questioned whether the new dock would survive the winter.',
+    fragment: 'the new dock',
+    speaker: 'Ana Ortiz',
+    cue: 'questioned',
+    quote: 'whether the new dock would survive the winter',
+  },
+  {
     name: 'a stance verb in the progressive ("X are urging Y to Z") is a stance, not a passive',
     text: 'The vote is near.\n\nHarbour workers are urging the council to delay the new dock.',
     fragment: 'the council',
