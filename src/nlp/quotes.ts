@@ -1463,6 +1463,14 @@ function pollLeadIn(
     c++;
   }
   if (!document || tokens[c]?.text !== ',') return null;
+  const np: Np = { from: i + 1, to: c, roleFrom: -1, roleTo: -1 };
+  // "In the latest poll, conducted in May, CLAUSE": a participle describing the poll is set off too.
+  const aside = tokens[c + 1];
+  if (aside && /ed$/.test(aside.text)) {
+    let d = c + 2;
+    while (d < s1 && d < c + 10 && (isWord(tokens[d]) || tokens[d]?.text === '.')) d++;
+    if (tokens[d]?.text === ',') c = d;
+  }
   // The clause runs to its first comma; one with its own speech verb ("In an email, X said") is X's.
   let e = c + 1;
   while (e < s1 && (tokens[e]?.text !== ',' || inQuote[e])) {
@@ -1472,7 +1480,6 @@ function pollLeadIn(
   const first = tokens[c + 1];
   const last = tokens[e - 1];
   if (!first || !last || e - (c + 1) < 4 || inQuote[c + 1]) return null;
-  const np: Np = { from: i + 1, to: c, roleFrom: -1, roleTo: -1 };
   return {
     start: first.start,
     end: last.end,

@@ -666,6 +666,14 @@ const cases: Case[] = [
     quote: 'the mayor at the front of the crowd',
   },
   {
+    name: 'a poll in a lead-in with a participle set off after it ("In the poll, conducted in May, X")',
+    text: 'The race is close.\n\nIn the latest harbour poll, conducted in early May, Ana Ortiz led Tom Reyes by six points.',
+    fragment: 'led Tom Reyes',
+    speaker: 'the latest harbour poll',
+    cue: 'in',
+    quote: 'Ana Ortiz led Tom Reyes by six points',
+  },
+  {
     name: 'a poll in a lead-in is the source of the clause after its comma ("In the latest poll, X")',
     text: 'The race is close.\n\nIn the latest harbour poll, Ana Ortiz leads Tom Reyes by six points.',
     fragment: 'leads Tom Reyes',
