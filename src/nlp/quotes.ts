@@ -1039,7 +1039,11 @@ export function extractQuotes(
           const firstPerson =
             SUBJECT_PRONOUNS.get(low(tokens[before.from])) === 'first' && before.to - before.from === 1;
           const beliefClause =
-            weak && BELIEF_VERBS.has(cc.base) && !firstPerson && first !== undefined && opensClause(tokens, k);
+            weak &&
+            BELIEF_VERBS.has(cc.base) &&
+            !firstPerson &&
+            first !== undefined &&
+            (opensClause(tokens, k) || beliefSubject(tokens, k, s1));
           if (
             first &&
             contentLen >= 3 &&
@@ -1518,6 +1522,20 @@ function questionedNoun(tokens: readonly Token[], i: number): boolean {
   if (SPEECH_VERBS.get(low(tokens[i])) !== 'question') return false;
   const l = low(tokens[i + 1]);
   return DETERMINERS.has(l) || POSSESSIVE_DETERMINERS.has(l);
+}
+
+/**
+ * "Experts suspect those losses were ...", "believe some voters will ...": a determiner phrase opens a
+ * believed clause when a finite verb follows within a few words (not "expect a win").
+ */
+function beliefSubject(tokens: readonly Token[], k: number, s1: number): boolean {
+  const l = low(tokens[k]);
+  if (!DETERMINERS.has(l) && l !== 'those') return false;
+  for (let m = k + 1; m < s1 && m < k + 6; m++) {
+    if (!isWord(tokens[m])) return false;
+    if (AUXILIARIES.has(low(tokens[m]))) return m > k + 1;
+  }
+  return false;
 }
 
 /** Before a stance verb these make it an adjective, a passive or an infinitive ("was opposed", "to attack"). */

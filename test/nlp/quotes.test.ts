@@ -628,6 +628,14 @@ const cases: Case[] = [
     quote: 'the new dock as a danger to the old town',
   },
   {
+    name: 'a verb of belief before a determiner phrase with its own verb needs no "that" ("suspect those X were")',
+    text: 'The vote is near.\n\nHarbour workers suspect those repairs were never finished.',
+    fragment: 'never finished',
+    speaker: 'Harbour workers',
+    cue: 'suspect',
+    quote: 'those repairs were never finished',
+  },
+  {
     name: 'a speech verb with its particle reports its topic as a stance ("talked about X")',
     text: 'The storm passed.\n\nAna Ortiz talked about the cost of the repairs on Monday.',
     fragment: 'the cost of',
