@@ -218,7 +218,6 @@ export const FRAMING_VERBS: ReadonlySet<string> = (() => {
     'mock',
     'tout',
     'coin',
-    'invoke',
     'reject',
     'blame',
     'thank',
@@ -279,6 +278,7 @@ export const STANCE_VERBS: ReadonlySet<string> = (() => {
     'outline',
     'cite',
     'discuss',
+    'echo',
   ];
   const m = new Set<string>();
   for (const b of bases) for (const f of inflect(b)) if (!f.includes(' ')) m.add(f);

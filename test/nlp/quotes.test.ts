@@ -596,6 +596,14 @@ const cases: Case[] = [
     quote: 'the storm damage as a reason to wait',
   },
   {
+    name: '"echoed" takes a stance toward the words or view echoed',
+    text: 'The vote is near.\n\nTom Reyes echoed her concerns about the new dock.',
+    fragment: 'her concerns',
+    speaker: 'Tom Reyes',
+    cue: 'echoed',
+    quote: 'her concerns about the new dock',
+  },
+  {
     name: '"discussed" takes a stance toward what was discussed',
     text: 'The vote is near.\n\nAna Ortiz discussed the cost of the new dock.',
     fragment: 'the cost',
