@@ -815,6 +815,10 @@ export function extractQuotes(
             results.push(stance);
             i = Math.max(i, firstTokenAt(stance.end) - 1);
           }
+        } else if (t.lower.endsWith('ed') && PASSIVE_BE.has(prevWord)) {
+          // "Trump has been criticized by his rivals for ...": the one a stance is taken toward.
+          const target = passiveStance(ctx, tokens, i, sentStart[i] ?? 0, sentEnd[i] ?? tokens.length, p.index);
+          if (target) results.push(target);
         }
         continue;
       }
@@ -1536,6 +1540,35 @@ function beliefSubject(tokens: readonly Token[], k: number, s1: number): boolean
     if (AUXILIARIES.has(low(tokens[m]))) return m > k + 1;
   }
   return false;
+}
+
+/** Forms of "be" before a passive stance verb ("was criticized", "has been praised"). */
+const PASSIVE_BE = new Set(['is', 'are', 'was', 'were', 'been']);
+
+/**
+ * "Clinton has been attacked by Sanders", "Internet companies have been criticized": a stance in the
+ * passive is taken toward its subject, by the agent after "by" when one is named (else no one is).
+ * v is the participle; the subject runs back over its auxiliaries.
+ */
+function passiveStance(
+  ctx: Context,
+  tokens: readonly Token[],
+  v: number,
+  s0: number,
+  s1: number,
+  paragraph: number,
+): Attribution | null {
+  const np = subjectBefore(tokens, v, s0);
+  if (!np || np.to - np.from > 8) return null;
+  const first = tokens[np.from];
+  const last = tokens[np.to - 1];
+  if (!first || !last || FUNCTION_WORDS.has(first.lower) || SUBJECT_PRONOUNS.has(first.lower)) return null;
+  let speaker: SpeakerMention | null = null;
+  if (low(tokens[v + 1]) === 'by') {
+    const agent = subjectAfter(tokens, v + 2, s1);
+    if (agent && npLooksLikeSpeaker(tokens, agent, ctx.entityStarts)) speaker = speakerOf(ctx, tokens, agent);
+  }
+  return { start: first.start, end: last.end, speaker, cue: tokens[v]?.text ?? null, kind: 'indirect', paragraph };
 }
 
 /** Before a stance verb these make it an adjective, a passive or an infinitive ("was opposed", "to attack"). */

@@ -596,6 +596,14 @@ const cases: Case[] = [
     quote: 'the storm damage as a reason to wait',
   },
   {
+    name: 'a stance verb in the passive is a stance toward its subject, by the agent after "by"',
+    text: 'The vote is near.\n\nThe new dock has been criticized by Ana Ortiz for its cost.',
+    fragment: 'The new dock',
+    speaker: 'Ana Ortiz',
+    cue: 'criticized',
+    quote: 'The new dock',
+  },
+  {
     name: '"echoed" takes a stance toward the words or view echoed',
     text: 'The vote is near.\n\nTom Reyes echoed her concerns about the new dock.',
     fragment: 'her concerns',
