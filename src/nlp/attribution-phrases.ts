@@ -729,7 +729,7 @@ export function sentenceSubject(tokens: readonly Token[], s0: number, v: number)
   return initialDescription(tokens, k, v);
 }
 
-const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be']);
+export const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be']);
 
 /** Auxiliaries, copulas, modals and "not": the verb chain before a main verb. */
 export const AUXILIARIES: ReadonlySet<string> = new Set([

@@ -4,6 +4,7 @@ import { type MarkedSpan, markedSpans, overlapsSpan, spansFrom } from './attribu
 import {
   ADVERBIALS,
   AUXILIARIES,
+  BE_FORMS,
   CLAUSE_CONJUNCTIONS,
   CONTENT_BAD_START,
   cueAt,
@@ -777,17 +778,21 @@ export function extractQuotes(
         isWord(tokens[i + 1]) &&
         low(tokens[i + 1]) !== 'that' &&
         !WH_WORDS.has(low(tokens[i + 1])) &&
-        !opensClause(tokens, i + 1);
-      const cc = particle || plan || topic ? null : cueAt(tokens, i);
+        (!opensClause(tokens, i + 1) || questionedNoun(tokens, i));
+      // "Experts see the vote as a test", "many view him as the stronger candidate": a view of something.
+      const view = VIEW_VERBS.has(t.lower) && asComplementAfter(tokens, i + 1, sentEnd[i] ?? tokens.length);
+      const cc = particle || plan || topic || view ? null : cueAt(tokens, i);
       if (!cc) {
-        if (!particle && !plan && !topic && !STANCE_VERBS.has(t.lower)) continue;
+        if (!particle && !plan && !topic && !view && !STANCE_VERBS.has(t.lower)) continue;
         // "a government plan", "sought the nomination", "offered no details": these take a stance only
         // toward an infinitive ("plans to run", "sought to block").
         if (INFINITIVE_STANCES.has(t.lower) && low(tokens[i + 1]) !== 'to') continue;
         let pw = i - 1;
         while (pw > 0 && (low(tokens[pw]).endsWith('ly') || ADVERBIALS.has(low(tokens[pw])))) pw--;
         const prevWord = low(tokens[pw]);
-        if (!NOT_BEFORE_VERB.has(prevWord) && !NOT_BEFORE_STANCE.has(prevWord)) {
+        // "Republicans are urging him to ...", "voters were criticizing the plan": a progressive, not a passive.
+        const progressive = t.lower.endsWith('ing') && BE_FORMS.has(prevWord) && prevWord !== 'being';
+        if (!NOT_BEFORE_VERB.has(prevWord) && (progressive || !NOT_BEFORE_STANCE.has(prevWord))) {
           // "Christie endorsed Trump last week": a stance toward its object is attributed too.
           const stance = stanceAttribution(
             ctx,
@@ -810,6 +815,10 @@ export function extractQuotes(
             results.push(stance);
             i = Math.max(i, firstTokenAt(stance.end) - 1);
           }
+        } else if (t.lower.endsWith('ed') && PASSIVE_BE.has(prevWord)) {
+          // "Trump has been criticized by his rivals for ...": the one a stance is taken toward.
+          const target = passiveStance(ctx, tokens, i, sentStart[i] ?? 0, sentEnd[i] ?? tokens.length, p.index);
+          if (target) results.push(target);
         }
         continue;
       }
@@ -1018,6 +1027,9 @@ export function extractQuotes(
               k = m;
               question = true;
             }
+          } else if ((cc.base === 'question' || cc.base === 'wonder') && WH_WORDS.has(low(tokens[k]))) {
+            // "questioned whether he was ready", "wondered how it happened": a question without an addressee.
+            question = true;
           }
           const first = tokens[k];
           const hasThat = low(first) === 'that' || question;
@@ -1031,7 +1043,11 @@ export function extractQuotes(
           const firstPerson =
             SUBJECT_PRONOUNS.get(low(tokens[before.from])) === 'first' && before.to - before.from === 1;
           const beliefClause =
-            weak && BELIEF_VERBS.has(cc.base) && !firstPerson && first !== undefined && opensClause(tokens, k);
+            weak &&
+            BELIEF_VERBS.has(cc.base) &&
+            !firstPerson &&
+            first !== undefined &&
+            (opensClause(tokens, k) || beliefSubject(tokens, k, s1));
           if (
             first &&
             contentLen >= 3 &&
@@ -1397,6 +1413,23 @@ export function extractQuotes(
 }
 
 /** Stance verbs read only before an infinitive: their noun objects are rarely attributed. */
+/**
+ * Verbs of perception that state a view only with an "as" complement ("voters see him as honest",
+ * "critics view the plan as a giveaway"); without one they report no opinion ("saw the parade").
+ */
+const VIEW_VERBS = new Set(['see', 'sees', 'saw', 'view', 'views', 'viewed', 'regard', 'regards', 'regarded']);
+
+/** Whether an "as" follows the object starting at k, within a few words and before any punctuation. */
+function asComplementAfter(tokens: readonly Token[], k: number, s1: number): boolean {
+  if (!isWord(tokens[k]) || low(tokens[k]) === 'as' || low(tokens[k]) === 'that') return false;
+  for (let m = k + 1; m < s1 && m < k + 12; m++) {
+    const t = tokens[m];
+    if (!t || !isWord(t)) return false;
+    if (t.lower === 'as') return true;
+  }
+  return false;
+}
+
 const INFINITIVE_STANCES = new Set([
   'plan',
   'plans',
@@ -1438,6 +1471,14 @@ function pollLeadIn(
     c++;
   }
   if (!document || tokens[c]?.text !== ',') return null;
+  const np: Np = { from: i + 1, to: c, roleFrom: -1, roleTo: -1 };
+  // "In the latest poll, conducted in May, CLAUSE": a participle describing the poll is set off too.
+  const aside = tokens[c + 1];
+  if (aside && /ed$/.test(aside.text)) {
+    let d = c + 2;
+    while (d < s1 && d < c + 10 && (isWord(tokens[d]) || tokens[d]?.text === '.')) d++;
+    if (tokens[d]?.text === ',') c = d;
+  }
   // The clause runs to its first comma; one with its own speech verb ("In an email, X said") is X's.
   let e = c + 1;
   while (e < s1 && (tokens[e]?.text !== ',' || inQuote[e])) {
@@ -1447,7 +1488,6 @@ function pollLeadIn(
   const first = tokens[c + 1];
   const last = tokens[e - 1];
   if (!first || !last || e - (c + 1) < 4 || inQuote[c + 1]) return null;
-  const np: Np = { from: i + 1, to: c, roleFrom: -1, roleTo: -1 };
   return {
     start: first.start,
     end: last.end,
@@ -1476,6 +1516,59 @@ function opensClause(tokens: readonly Token[], k: number): boolean {
   if (SUBJECT_PRONOUNS.has(l)) return l !== 'it' && l !== 'you';
   if (POSSESSIVE_DETERMINERS.has(l) || l === 'the' || l === 'this' || l === 'these') return true;
   return isCapitalised(t.text) && !FUNCTION_WORDS.has(l);
+}
+
+/**
+ * "questioned the health of ...", "questions his judgment": after "question" a determiner opens the
+ * noun questioned, not a clause (a doubted clause comes with "whether" or "if").
+ */
+function questionedNoun(tokens: readonly Token[], i: number): boolean {
+  if (SPEECH_VERBS.get(low(tokens[i])) !== 'question') return false;
+  const l = low(tokens[i + 1]);
+  return DETERMINERS.has(l) || POSSESSIVE_DETERMINERS.has(l);
+}
+
+/**
+ * "Experts suspect those losses were ...", "believe some voters will ...": a determiner phrase opens a
+ * believed clause when a finite verb follows within a few words (not "expect a win").
+ */
+function beliefSubject(tokens: readonly Token[], k: number, s1: number): boolean {
+  const l = low(tokens[k]);
+  if (!DETERMINERS.has(l) && l !== 'those') return false;
+  for (let m = k + 1; m < s1 && m < k + 6; m++) {
+    if (!isWord(tokens[m])) return false;
+    if (AUXILIARIES.has(low(tokens[m]))) return m > k + 1;
+  }
+  return false;
+}
+
+/** Forms of "be" before a passive stance verb ("was criticized", "has been praised"). */
+const PASSIVE_BE = new Set(['is', 'are', 'was', 'were', 'been']);
+
+/**
+ * "Clinton has been attacked by Sanders", "Internet companies have been criticized": a stance in the
+ * passive is taken toward its subject, by the agent after "by" when one is named (else no one is).
+ * v is the participle; the subject runs back over its auxiliaries.
+ */
+function passiveStance(
+  ctx: Context,
+  tokens: readonly Token[],
+  v: number,
+  s0: number,
+  s1: number,
+  paragraph: number,
+): Attribution | null {
+  const np = subjectBefore(tokens, v, s0);
+  if (!np || np.to - np.from > 8) return null;
+  const first = tokens[np.from];
+  const last = tokens[np.to - 1];
+  if (!first || !last || FUNCTION_WORDS.has(first.lower) || SUBJECT_PRONOUNS.has(first.lower)) return null;
+  let speaker: SpeakerMention | null = null;
+  if (low(tokens[v + 1]) === 'by') {
+    const agent = subjectAfter(tokens, v + 2, s1);
+    if (agent && npLooksLikeSpeaker(tokens, agent, ctx.entityStarts)) speaker = speakerOf(ctx, tokens, agent);
+  }
+  return { start: first.start, end: last.end, speaker, cue: tokens[v]?.text ?? null, kind: 'indirect', paragraph };
 }
 
 /** Before a stance verb these make it an adjective, a passive or an infinitive ("was opposed", "to attack"). */

@@ -218,7 +218,6 @@ export const FRAMING_VERBS: ReadonlySet<string> = (() => {
     'mock',
     'tout',
     'coin',
-    'invoke',
     'reject',
     'blame',
     'thank',
@@ -278,6 +277,8 @@ export const STANCE_VERBS: ReadonlySet<string> = (() => {
     'describe',
     'outline',
     'cite',
+    'discuss',
+    'echo',
   ];
   const m = new Set<string>();
   for (const b of bases) for (const f of inflect(b)) if (!f.includes(' ')) m.add(f);
@@ -306,6 +307,7 @@ export const STANCE_PARTICLES: ReadonlyMap<string, ReadonlySet<string>> = (() =>
     ['agree', ['with']],
     ['worry', ['about']],
     ['spar', ['over']],
+    ['point', ['to']],
   ] as const) {
     for (const f of inflect(base)) m.set(f, new Set(particles));
   }
