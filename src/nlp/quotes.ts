@@ -817,7 +817,7 @@ export function extractQuotes(
           }
         } else if (t.lower.endsWith('ed') && PASSIVE_BE.has(prevWord)) {
           // "Trump has been criticized by his rivals for ...": the one a stance is taken toward.
-          const target = passiveStance(ctx, tokens, i, sentStart[i] ?? 0, sentEnd[i] ?? tokens.length, p.index);
+          const target = passiveStance(ctx, tokens, i, pw + 1, sentStart[i] ?? 0, sentEnd[i] ?? tokens.length, p.index);
           if (target) results.push(target);
         }
         continue;
@@ -1548,17 +1548,19 @@ const PASSIVE_BE = new Set(['is', 'are', 'was', 'were', 'been']);
 /**
  * "Clinton has been attacked by Sanders", "Internet companies have been criticized": a stance in the
  * passive is taken toward its subject, by the agent after "by" when one is named (else no one is).
- * v is the participle; the subject runs back over its auxiliaries.
+ * v is the participle, adverbs the first adverb before it (or v); the subject runs back over its auxiliaries.
  */
 function passiveStance(
   ctx: Context,
   tokens: readonly Token[],
   v: number,
+  adverbs: number,
   s0: number,
   s1: number,
   paragraph: number,
 ): Attribution | null {
-  const np = subjectBefore(tokens, v, s0);
+  // "has been widely condemned": the subject ends before the auxiliaries, whatever adverbs follow them.
+  const np = subjectBefore(tokens, adverbs, s0);
   if (!np || np.to - np.from > 8) return null;
   const first = tokens[np.from];
   const last = tokens[np.to - 1];

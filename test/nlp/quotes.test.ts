@@ -604,6 +604,14 @@ const cases: Case[] = [
     quote: 'The new dock',
   },
   {
+    name: 'an adverb between the auxiliaries and a passive stance verb is not part of its subject',
+    text: 'The vote is near.\n\nThe new dock has been widely criticized by Ana Ortiz.',
+    fragment: 'The new dock',
+    speaker: 'Ana Ortiz',
+    cue: 'criticized',
+    quote: 'The new dock',
+  },
+  {
     name: '"echoed" takes a stance toward the words or view echoed',
     text: 'The vote is near.\n\nTom Reyes echoed her concerns about the new dock.',
     fragment: 'her concerns',
