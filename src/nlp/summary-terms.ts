@@ -53,17 +53,27 @@ export function words(text: string): string[] {
 
 /** The content terms of a sentence: no stopwords, no one-letter tokens. */
 export function contentTerms(text: string): Term[] {
-  const out: Term[] = [];
+  return sentenceTerms(text).terms;
+}
+
+/**
+ * A sentence's content terms and its word count, from one match of its words: the summarizer needs both
+ * for every candidate, and matching the words is most of the cost.
+ */
+export function sentenceTerms(text: string): { terms: Term[]; words: number } {
+  const terms: Term[] = [];
+  const all = words(text);
   let first = true;
-  for (const w of words(text)) {
+  for (const w of all) {
     const lower = w.toLowerCase();
     const isFirst = first;
     first = false;
     if (STOPWORDS.has(lower)) continue;
     const s = stemLower(lower);
-    if (s.length < 2 || STOPWORDS.has(s)) continue;
+    // A stem that is the word itself was looked up just above.
+    if (s.length < 2 || (s !== lower && STOPWORDS.has(s))) continue;
     // Capitalised: the first character changes when lower-cased (cheaper than a Unicode regex per word).
-    out.push({ stem: s, capitalised: !isFirst && w.charAt(0) !== lower.charAt(0) });
+    terms.push({ stem: s, capitalised: !isFirst && w.charCodeAt(0) !== lower.charCodeAt(0) });
   }
-  return out;
+  return { terms, words: all.length };
 }

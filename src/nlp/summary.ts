@@ -1,7 +1,7 @@
 // Summaries: an extractive summarizer — a lead prior plus topic centrality, no boilerplate, no repeats —
 // whose chosen sentences lose the asides a summary can do without (see summary-compress.ts).
 import { type CompressionRule, compressSentence } from './summary-compress.js';
-import { contentTerms, stem, type Term, words } from './summary-terms.js';
+import { contentTerms, sentenceTerms, stem, type Term, words } from './summary-terms.js';
 import { type SummaryUnit, summaryUnits } from './summary-units.js';
 import type { Entity, Paragraph, Sentence } from './types.js';
 
@@ -147,12 +147,17 @@ function termWeights(
   entities: readonly Entity[],
   weights: SummaryWeights,
 ): Map<string, number> {
-  const count = new Map<string, number>();
-  const caps = new Map<string, number>();
+  // One entry per stem holding both counts: one look-up per term rather than up to four.
+  const count = new Map<string, { n: number; caps: number }>();
   for (const { terms } of units) {
     for (const t of terms) {
-      count.set(t.stem, (count.get(t.stem) ?? 0) + 1);
-      if (t.capitalised) caps.set(t.stem, (caps.get(t.stem) ?? 0) + 1);
+      let c = count.get(t.stem);
+      if (c === undefined) {
+        c = { n: 0, caps: 0 };
+        count.set(t.stem, c);
+      }
+      c.n++;
+      if (t.capitalised) c.caps++;
     }
   }
   const entityStems = new Set<string>();
@@ -160,9 +165,9 @@ function termWeights(
     for (const name of [e.name, ...e.aliases]) for (const w of words(name)) entityStems.add(stem(w));
   }
   const out = new Map<string, number>();
-  for (const [s, n] of count) {
+  for (const [s, { n, caps }] of count) {
     if (n < 2) continue;
-    const capShare = (caps.get(s) ?? 0) / n;
+    const capShare = caps / n;
     const boost = 1 + weights.capitalised * (capShare > 0.5 || entityStems.has(s) ? 1 : 0);
     out.set(s, Math.log2(n) * boost);
   }
@@ -176,13 +181,12 @@ function mostlyQuoted(text: string): boolean {
 }
 
 function scoreCandidates(units: readonly SummaryUnit[], entities: readonly Entity[], w: SummaryWeights): Scorer {
-  const withTerms = units.map((unit) => ({ unit, terms: contentTerms(unit.text) }));
+  const withTerms = units.map((unit) => ({ unit, ...sentenceTerms(unit.text) }));
   const tw = termWeights(withTerms, entities, w);
   const candidates: Candidate[] = [];
   let rank = 0;
-  for (const { unit, terms } of withTerms) {
+  for (const { unit, terms, words: n } of withTerms) {
     if (unit.caption) continue;
-    const n = words(unit.text).length;
     const position = rank++;
     if (position >= w.window) break;
     if (n < 6 || n > 80) continue;

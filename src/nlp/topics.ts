@@ -35,6 +35,8 @@ interface CompiledCatalog {
   topics: { name: string; searches: NameSearch[] }[];
   /** Every `word` of the catalog, longest first: one scan of the lower-cased text finds the ones it holds. */
   words: RegExp | null;
+  /** Every name and alias, lower-cased: an entity named so is a catalog topic already. */
+  known: ReadonlySet<string>;
 }
 
 function nameSearch(name: string): NameSearch {
@@ -53,7 +55,11 @@ function compileCatalog(catalog: TopicCatalog): CompiledCatalog {
     const words = [...new Set(topics.flatMap((t) => t.searches.map((s) => s.word ?? '')))]
       .filter((w) => w !== '')
       .sort((a, b) => b.length - a.length);
-    compiled = { topics, words: words.length > 0 ? new RegExp(words.join('|'), 'g') : null };
+    compiled = {
+      topics,
+      words: words.length > 0 ? new RegExp(words.join('|'), 'g') : null,
+      known: new Set(catalog.flatMap((t) => [t.name, ...t.aliases]).map((n) => n.toLowerCase())),
+    };
     compiledCatalogs.set(catalog, compiled);
   }
   return compiled;
@@ -96,7 +102,7 @@ export function articleTopics(
 ): string[] {
   const scored = new Map<string, number>();
   for (const [name, n] of countTopicMentions(paragraphs, catalog)) scored.set(name, n + 1);
-  const known = new Set(catalog.flatMap((t) => [t.name, ...t.aliases]).map((n) => n.toLowerCase()));
+  const { known } = compileCatalog(catalog);
   for (const e of entities) {
     if (e.mentions < 2 || e.kind === 'other') continue;
     const names = [e.name, ...e.aliases].map((n) => n.toLowerCase());
