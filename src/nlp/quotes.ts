@@ -238,17 +238,19 @@ function subjectVerbBefore(
 const PARTICLES = new Set(['after', 'at', 'about', 'against']);
 
 /**
- * Whether the word after verb v is a particle of the verb itself ("railed against", "called for",
- * "called on", "referred to"), so that what was said starts after it; a time ("called on Tuesday") is not.
+ * Whether the word after verb v is a particle of the verb itself ("called for", "called on", "referred
+ * to", "talked about": STANCE_PARTICLES), so that what was said starts after it; a time or an adverbial
+ * after it ("called on Tuesday") says when, and the particle is a preposition of its own.
  */
-function verbParticle(tokens: readonly Token[], v: number): boolean {
-  const verb = low(tokens[v]);
-  const next = low(tokens[v + 1]);
-  if (next === 'against') return true;
-  if (next === 'to') return verb.startsWith('refer');
-  if (next !== 'for' && next !== 'on') return false;
+function stanceParticle(tokens: readonly Token[], v: number): boolean {
+  if (!STANCE_PARTICLES.get(low(tokens[v]))?.has(low(tokens[v + 1]))) return false;
   const after = low(tokens[v + 2]);
-  return verb.startsWith('call') && !TIME_WORDS.has(after) && !ADVERBIALS.has(after);
+  return !TIME_WORDS.has(after) && !ADVERBIALS.has(after);
+}
+
+/** `stanceParticle`, or "against" after any verb ("railed against", "warned against"). */
+function verbParticle(tokens: readonly Token[], v: number): boolean {
+  return low(tokens[v + 1]) === 'against' || stanceParticle(tokens, v);
 }
 
 /** "its “national reporter”", "the phrase “...”", "known as “...”": a label or a name, not words said. */
@@ -764,7 +766,7 @@ export function extractQuotes(
       }
       // "called for a ban", "talked about the economy": the particle makes the verb a stance (a speech
       // verb too), and its object follows the particle.
-      const particle = STANCE_PARTICLES.get(t.lower)?.has(low(tokens[i + 1])) ? 1 : 0;
+      const particle = stanceParticle(tokens, i) ? 1 : 0;
       // "vowed to block the nominee", "urged the board to resign": a commitment's plan is its object.
       const commitment = COMMITMENT_VERBS.get(t.lower);
       const plan =
