@@ -2,12 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { articleParagraphs } from '../../src/nlp/boilerplate.js';
 import { segment, splitParagraphs } from '../../src/nlp/sentences.js';
-import { summarize, summaryLines } from '../../src/nlp/summary.js';
+import { type SummaryInput, summarize, summaryLines } from '../../src/nlp/summary.js';
 import { summaryUnits } from '../../src/nlp/summary-units.js';
 
+/** A summarizer input for a body we wrote: its paragraphs and sentences, no entities. */
+function inputOf(body: string): SummaryInput {
+  const { paragraphs, sentences } = segment(body, articleParagraphs(splitParagraphs(body)));
+  return { paragraphs, sentences, entities: [] };
+}
+
 function summaryOf(body: string, sentences = 3, maxWords?: number): string[] {
-  const { paragraphs, sentences: ss } = segment(body, articleParagraphs(splitParagraphs(body)));
-  return summarize({ paragraphs, sentences: ss, entities: [] }, { sentences, maxWords });
+  return summarize(inputOf(body), { sentences, maxWords });
 }
 
 const HARBOUR = [
@@ -50,14 +55,12 @@ describe('summarize', () => {
       'The harbour wall was damaged in three storms in January, flooding forty homes near the quay.',
     ].join(' ');
     expect(summaryOf(body)[0]).toMatch(/, council officials said\.$/);
-    const { paragraphs, sentences } = segment(body, articleParagraphs(splitParagraphs(body)));
-    const cut = summarize({ paragraphs, sentences, entities: [] }, { sentences: 3, compress: ['attribution'] });
+    const cut = summarize(inputOf(body), { sentences: 3, compress: ['attribution'] });
     expect(cut[0]).toBe('The harbour wall in Portwick will be rebuilt by June after the winter storms.');
   });
 
   it('keeps whole sentences of the article, in article order, when nothing is to be cut', () => {
-    const { paragraphs, sentences } = segment(HARBOUR, articleParagraphs(splitParagraphs(HARBOUR)));
-    const out = summarize({ paragraphs, sentences, entities: [] }, { sentences: 3, compress: [] });
+    const out = summarize(inputOf(HARBOUR), { sentences: 3, compress: [] });
     let last = -1;
     for (const s of out) {
       const at = HARBOUR.indexOf(s);
@@ -73,15 +76,15 @@ describe('summarize', () => {
       'The harbour wall was damaged in three storms in January, flooding forty homes near the quay.',
       'Work on the harbour wall will start in June and cost the council about 12 million pounds.',
     ].join('\n\n');
-    const { paragraphs, sentences } = segment(body, articleParagraphs(splitParagraphs(body)));
-    const lines = summaryLines({ paragraphs, sentences, entities: [] }, { sentences: 4, maxWords: 500 });
+    const input = inputOf(body);
+    const lines = summaryLines(input, { sentences: 4, maxWords: 500 });
     const kerr = lines.find((l) => l.text.startsWith('Anna Kerr'));
     expect(kerr).toEqual({
       text: 'Anna Kerr leads the harbour campaign that asked the council for the plan.',
       paragraph: 2,
     });
     for (const line of lines) {
-      const source = paragraphs.find((p) => p.index === line.paragraph)?.text ?? '';
+      const source = input.paragraphs.find((p) => p.index === line.paragraph)?.text ?? '';
       const words = (t: string): string[] => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
       let at = 0;
       const inSource = words(source);
@@ -176,33 +179,33 @@ describe('summarize', () => {
     expect(body).toContain(out[0] ?? '-');
   });
 
-  it('prefers a sentence that stands on its own to a continuation of the one before it', () => {
-    const body = [
-      'Anna Kerr won the Portwick harbour regatta on Saturday in her first season as a skipper.',
+  // Each second sentence competes with "Kerr trained ...": scored like any other sentence (the weight at 1),
+  // it would have been chosen.
+  it.each([
+    [
+      'a sentence that stands on its own to a continuation of the one before it',
       'She sailed the Portwick harbour regatta course in record time and beat the favourite by two minutes.',
-      'Kerr trained for the regatta on the Portwick quay every morning through the winter.',
-      'The club will hold a dinner for the crews next month.',
-    ].join(' ');
-    const { paragraphs, sentences } = segment(body, articleParagraphs(splitParagraphs(body)));
-    const input = { paragraphs, sentences, entities: [] };
-    const second = (out: string[]) => out[1]?.split(' ')[0];
-    expect(second(summarize(input, { sentences: 2 }))).toBe('Kerr');
-    // Scored like any other sentence, the continuation would have been chosen.
-    expect(second(summarize(input, { sentences: 2, weights: { continuation: 1 } }))).toBe('She');
-  });
-
-  it('prefers reported fact to a sentence that opens with a quotation', () => {
-    const body = [
-      'Anna Kerr won the Portwick harbour regatta on Saturday in her first season as a skipper.',
+      { continuation: 1 },
+      'She',
+    ],
+    [
+      'reported fact to a sentence that opens with a quotation',
       '"I sailed the Portwick harbour course faster than ever and the regatta was mine," Kerr said.',
-      'Kerr trained for the regatta on the Portwick quay every morning through the winter.',
-      'The club will hold a dinner for the crews next month.',
-    ].join(' ');
-    const { paragraphs, sentences } = segment(body, articleParagraphs(splitParagraphs(body)));
-    const input = { paragraphs, sentences, entities: [] };
+      { quoted: 1 },
+      '"I',
+    ],
+  ])('prefers %s', (_name, rival, neutral, rivalStart) => {
+    const input = inputOf(
+      [
+        'Anna Kerr won the Portwick harbour regatta on Saturday in her first season as a skipper.',
+        rival,
+        'Kerr trained for the regatta on the Portwick quay every morning through the winter.',
+        'The club will hold a dinner for the crews next month.',
+      ].join(' '),
+    );
     const second = (out: string[]) => out[1]?.split(' ')[0];
     expect(second(summarize(input, { sentences: 2 }))).toBe('Kerr');
-    expect(second(summarize(input, { sentences: 2, weights: { quoted: 1 } }))).toBe('"I');
+    expect(second(summarize(input, { sentences: 2, weights: neutral }))).toBe(rivalStart);
   });
 
   it('takes no sentence from beyond the first ten, however central', () => {
@@ -219,8 +222,7 @@ describe('summarize', () => {
       'Traffic wardens closed two streets to cars for the afternoon parade.',
       'Fishermen said the quay flooded twice, and the fishermen want the flooded quay mended before the quay opens.',
     ].join(' ');
-    const { paragraphs, sentences } = segment(body, articleParagraphs(splitParagraphs(body)));
-    const input = { paragraphs, sentences, entities: [] };
+    const input = inputOf(body);
     const deep = (out: string[]) => out.some((s) => s.startsWith('Fishermen'));
     expect(deep(summarize(input, { sentences: 3 }))).toBe(false);
     // With a wider window the same sentence is chosen: the window, not the scoring, keeps it out.
