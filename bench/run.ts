@@ -1,7 +1,7 @@
-// `npm run bench`: builds a synthetic corpus, measures ingest against a bare tokenization pass, then
-// serving latency (/brief, /whosaid, raw FTS5), start-up time and memory in a separate process.
+// `npm run bench`: extraction against a bare tokenization pass on the labelled dev texts, then a synthetic
+// corpus: ingest against tokenization, serving latency (/brief, /whosaid, raw FTS5), start-up time and memory.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { createIngestor } from '../src/ingest/ingest.js';
 import { analyseText } from '../src/nlp/analyse.js';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { BENCH_TOPICS, generateCorpus } from './corpus.js';
+import { measureExtraction, readTexts } from './extraction.js';
 import { round } from './stats.js';
 
 const args = process.argv.slice(2);
@@ -25,6 +26,25 @@ if (!Number.isInteger(count) || count < 10) {
 const log = (s: string) => {
   if (!json) process.stderr.write(`${s}\n`);
 };
+
+// Issue 3's speed figure: extraction on one core over the PolNeAR dev texts (evaluation data in ../shared,
+// read at run time, never copied here), next to the regex tokenization pass over the same texts.
+const devPath = arg('dev') ?? fileURLToPath(new URL('../../shared/data/polnear-dev.jsonl', import.meta.url));
+let dev: Record<string, number> = {};
+if (existsSync(devPath)) {
+  const texts = readTexts(devPath);
+  log(`extraction on ${texts.length} dev texts (${devPath})…`);
+  const speed = measureExtraction(texts);
+  dev = {
+    devTexts: texts.length,
+    devExtractArticlesPerSec: round(speed.extractArticlesPerSec, 1),
+    devAnalyseArticlesPerSec: round(speed.analyseArticlesPerSec, 1),
+    devTokenizeArticlesPerSec: round(speed.tokenizeArticlesPerSec, 1),
+    devExtractVsTokenize: round(speed.tokenizeArticlesPerSec / speed.extractArticlesPerSec, 2),
+  };
+} else {
+  log(`no dev texts at ${devPath} (pass --dev FILE.jsonl); extraction is measured on the synthetic corpus only`);
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bench-'));
 try {
@@ -75,6 +95,7 @@ try {
   ) as Record<string, number>;
 
   const result = {
+    ...dev,
     articles: count,
     tokens,
     ingestArticlesPerSec: round(ingestArticlesPerSec, 1),

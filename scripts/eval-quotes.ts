@@ -4,11 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyseText } from '../src/nlp/analyse.js';
-import { articleParagraphs } from '../src/nlp/boilerplate.js';
-import { extractEntities } from '../src/nlp/entities.js';
-import { extractQuotes } from '../src/nlp/quotes.js';
-import { segment, splitParagraphs } from '../src/nlp/sentences.js';
+import { measureExtraction } from '../bench/extraction.js';
 
 interface Row {
   id: string;
@@ -57,18 +53,6 @@ function score(gold: string, pred: string, subset: 'quoted' | 'all'): string {
   return run.stdout.trim();
 }
 
-/** Articles per second of fn over texts: best of a few rounds after a warm-up. */
-function throughput(texts: readonly string[], fn: (t: string) => unknown): number {
-  for (const t of texts) fn(t);
-  let best = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < 5; round++) {
-    const t0 = process.hrtime.bigint();
-    for (const t of texts) fn(t);
-    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
-  }
-  return texts.length / best;
-}
-
 function main(args: string[]): number {
   if (!existsSync(scorerPath)) {
     console.log(`eval:quotes: ${shared} is missing (no eval/score-quotes.mjs); nothing to score`);
@@ -95,20 +79,14 @@ function main(args: string[]): number {
     }
   }
   if (devTexts.length > 0) {
-    const tokenRe = /\p{L}+|\p{N}+|[^\s\p{L}\p{N}]/gu;
-    const bare = throughput(devTexts, (t) => t.match(tokenRe));
-    const ours = throughput(devTexts, (t) => analyseText(t));
-    // The attribution pipeline alone: segmentation, entities and quotes (no topics or summary).
-    const extraction = throughput(devTexts, (t) => {
-      const { paragraphs, sentences } = segment(t, articleParagraphs(splitParagraphs(t)));
-      return extractQuotes(t, paragraphs, sentences, extractEntities(t, paragraphs, sentences, []));
-    });
+    const speed = measureExtraction(devTexts);
+    const bare = speed.tokenizeArticlesPerSec;
     console.log(`== throughput on ${devTexts.length} ${set} texts (one core, in-process, best of 5 rounds)`);
-    console.log(`analyseText (whole reading)          ${ours.toFixed(0)} articles/s`);
-    console.log(`extraction (sentences+entities+quotes) ${extraction.toFixed(0)} articles/s`);
+    console.log(`analyseText (whole reading)          ${speed.analyseArticlesPerSec.toFixed(0)} articles/s`);
+    console.log(`extraction (sentences+entities+quotes) ${speed.extractArticlesPerSec.toFixed(0)} articles/s`);
     console.log(`regex tokenization                   ${bare.toFixed(0)} articles/s`);
     console.log(
-      `ratio: analyseText ${(bare / ours).toFixed(1)}x, extraction ${(bare / extraction).toFixed(1)}x the tokenization time`,
+      `ratio: analyseText ${(bare / speed.analyseArticlesPerSec).toFixed(1)}x, extraction ${(bare / speed.extractArticlesPerSec).toFixed(1)}x the tokenization time`,
     );
   }
   console.log(`predictions in ${dir}`);

@@ -29,6 +29,20 @@ const FACTOR = 10;
 const SLACK_MS = 40;
 
 /**
+ * Times `run(n)` and `run(4n)`, and measures again (up to three times) when the pair looks superlinear: a
+ * machine busy with other work can stall one run, but quadratic code is slow on every attempt.
+ * Returns the last attempt's times.
+ */
+function scaling(run: (n: number) => unknown, n: number): { t1: number; t4: number } {
+  let times = { t1: 0, t4: 0 };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    times = { t1: bestOf(() => run(n)), t4: bestOf(() => run(4 * n)) };
+    if (times.t4 < FACTOR * times.t1 + SLACK_MS) break;
+  }
+  return times;
+}
+
+/**
  * Adversarial article bodies, each a function of its size in characters. Each aims at a pattern that
  * could backtrack: runs of the characters a regex repeats, near-misses of an expected suffix, overlaps.
  */
@@ -137,8 +151,7 @@ describe('the reading machine runs in linear time on adversarial bodies (n = 50,
       const small = body(N);
       const large = body(4 * N);
       expect(large.length).toBe(4 * N);
-      const t1 = bestOf(() => analyseText(small));
-      const t4 = bestOf(() => analyseText(large));
+      const { t1, t4 } = scaling((size) => analyseText(size === N ? small : large), N);
       expect(t4, `n: ${t1.toFixed(1)} ms, 4n: ${t4.toFixed(1)} ms`).toBeLessThan(FACTOR * t1 + SLACK_MS);
     }, 60_000);
   }
@@ -147,8 +160,7 @@ describe('the reading machine runs in linear time on adversarial bodies (n = 50,
 describe('pieces of the reading machine run in linear time on adversarial text', () => {
   for (const [name, run] of Object.entries(PIECES)) {
     it(`${name}: 4x the text takes well under 16x the time`, () => {
-      const t1 = bestOf(() => run(N));
-      const t4 = bestOf(() => run(4 * N));
+      const { t1, t4 } = scaling(run, N);
       expect(t4, `n: ${t1.toFixed(1)} ms, 4n: ${t4.toFixed(1)} ms`).toBeLessThan(FACTOR * t1 + SLACK_MS);
     }, 60_000);
   }
