@@ -1383,6 +1383,7 @@ export function extractQuotes(
     colonLeadIn(body, r);
     if (r.cue !== 'according to') trailingAttribution(body, r);
   }
+  for (const r of results) if (r.kind !== 'direct') listTail(body, r);
 
   results.sort((x, y) => x.start - y.start || y.end - x.end);
   const out: Quote[] = [];
@@ -1757,6 +1758,27 @@ function trailingAttribution(body: string, r: Attribution): void {
     .split(/[^\p{L}]+/u)
     .some((w) => SPEECH_VERBS.has(w));
   if (cue || /^(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}$/u.test(tail)) r.end = r.start + m.index + 2;
+}
+
+/**
+ * Words that make a comma-separated run a clause of its own rather than more items of a list: a
+ * verb, a subject pronoun or a past form ("..., and he left", "..., Clinton said").
+ */
+const LIST_ITEM_CLAUSE =
+  /(?<![\p{L}])(?:is|are|was|were|has|have|had|will|would|said|says|he|she|they|it|\p{Ll}+ed)(?![\p{L}])/u;
+
+/**
+ * "proposals on jobs, education and criminal justice": a span that stops at the first comma of a
+ * list closed by "and"/"or" before the sentence's end leaves the other items out; the list is one
+ * object, so the span takes all of it.
+ */
+function listTail(body: string, r: Attribution): void {
+  const m =
+    /^,((?: [\p{L}\p{N}'’-]+(?: [\p{L}\p{N}'’-]+){0,3},)* (?:[\p{L}\p{N}'’-]+ ){0,3}(?:and|or) (?:[\p{L}\p{N}'’-]+ ?){1,4})(?=[.;:!?]|$)/u.exec(
+      body.slice(r.end, r.end + 200),
+    );
+  if (!m || LIST_ITEM_CLAUSE.test(m[1] ?? '')) return;
+  r.end += m[0].length;
 }
 
 /** Titles and initials whose period names go on after ("Sen.", "Mr.", "U.S.", "J."): never an object's end. */

@@ -728,6 +728,13 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'a new sea wall',
   },
+  {
+    name: 'a list closed by "and" after a stance object is all of the object ("roads, schools and the harbour")',
+    text: 'The race tightened.\n\nAna Ortiz criticized the plan to cut money for roads, schools and the harbour.',
+    fragment: 'cut money',
+    speaker: 'Ana Ortiz',
+    quote: 'the plan to cut money for roads, schools and the harbour',
+  },
 ];
 
 const verbFamily: [string, string][] = [
