@@ -1383,7 +1383,10 @@ export function extractQuotes(
     colonLeadIn(body, r);
     if (r.cue !== 'according to') trailingAttribution(body, r);
   }
-  for (const r of results) if (r.kind !== 'direct') listTail(body, r);
+  for (const r of results) {
+    if (r.kind !== 'direct') listTail(body, r);
+    subjectBeforeQuote(body, r);
+  }
 
   results.sort((x, y) => x.start - y.start || y.end - x.end);
   const out: Quote[] = [];
@@ -1779,6 +1782,28 @@ function listTail(body: string, r: Attribution): void {
     );
   if (!m || LIST_ITEM_CLAUSE.test(m[1] ?? '')) return;
   r.end += m[0].length;
+}
+
+/**
+ * A reporting word, then the subject (and perhaps an auxiliary) of the clause whose verb phrase opens
+ * the quote: "said Reyes “has no plan”", "told them the board “will not meet”".
+ */
+const SUBJECT_BEFORE_QUOTE =
+  /(?:^|[\s,])(that|said|says|told (?:him|her|them|reporters|\p{Lu}\p{L}+)|saying|because)\s+((?:he|she|they|it|we|I|[Tt]he(?: [\p{L}.’'-]+){1,3}|\p{Lu}[\p{L}.’'-]*(?: \p{Lu}[\p{L}.’'-]*){0,2})(?: (?:had|has|is|are|was|were|would|will|could|should|must|did not|does not|is not|was not))?)\s+$/u;
+
+/**
+ * "said that Reyes “has no plan”": a quote that opens on a lower-case verb phrase finishes a clause
+ * whose subject stands just before it; what was reported is the clause, from its "that" or subject.
+ */
+function subjectBeforeQuote(body: string, r: Attribution): void {
+  if (!/^[“"]\p{Ll}/u.test(body.slice(r.start, r.start + 2))) return;
+  const from = Math.max(0, r.start - 80);
+  const m = SUBJECT_BEFORE_QUOTE.exec(body.slice(from, r.start));
+  if (!m) return;
+  const lead = m[0];
+  const at = m[1] === 'that' ? lead.indexOf('that') : lead.lastIndexOf(m[2] ?? '');
+  r.start = from + m.index + at;
+  r.kind = 'mixed';
 }
 
 /** Titles and initials whose period names go on after ("Sen.", "Mr.", "U.S.", "J."): never an object's end. */

@@ -735,6 +735,14 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'the plan to cut money for roads, schools and the harbour',
   },
+  {
+    name: 'a quote that finishes a reported clause takes its subject and verb ("said Ortiz had “the …”")',
+    text: 'The race tightened.\n\nTom Reyes once opposed Ana Ortiz, but now said Ortiz had “the courage and the plan to fix the harbour.”',
+    fragment: 'the courage',
+    speaker: 'Tom Reyes',
+    kind: 'mixed',
+    quote: 'Ortiz had “the courage and the plan to fix the harbour.”',
+  },
 ];
 
 const verbFamily: [string, string][] = [
