@@ -1386,6 +1386,7 @@ export function extractQuotes(
   for (const r of results) {
     if (r.kind !== 'direct') listTail(body, r);
     subjectBeforeQuote(body, r);
+    if (r.kind !== 'direct') openingAdverbial(body, r);
   }
 
   results.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -1804,6 +1805,19 @@ function subjectBeforeQuote(body: string, r: Attribution): void {
   const at = m[1] === 'that' ? lead.indexOf('that') : lead.lastIndexOf(m[2] ?? '');
   r.start = from + m.index + at;
   r.kind = 'mixed';
+}
+
+/** Sentence adverbials set off by a comma at the head of a sentence ("However,", "In addition,"). */
+const OPENING_ADVERBIAL =
+  /^(?:However|In addition|As it stands|Still|Meanwhile|Moreover|Indeed|Instead|Nonetheless|Nevertheless|Furthermore|Also|Now|Today|Yet|Overall|In fact|Of course|At the same time|In other words|For example|Additionally|Similarly|Likewise|Separately|Again|Ultimately|Finally|Plus|Besides|Then|So|In short|In sum|Together)\s*,\s*/;
+
+/**
+ * "However, growth is slowing, the fund said": a sentence adverbial that opens a span read from the
+ * whole sentence links it to the text before; it is the writer's, not part of what was reported.
+ */
+function openingAdverbial(body: string, r: Attribution): void {
+  const m = OPENING_ADVERBIAL.exec(body.slice(r.start, r.end));
+  if (m && m[0].length < r.end - r.start - 10) r.start += m[0].length;
 }
 
 /** Titles and initials whose period names go on after ("Sen.", "Mr.", "U.S.", "J."): never an object's end. */

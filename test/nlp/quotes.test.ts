@@ -743,6 +743,13 @@ const cases: Case[] = [
     kind: 'mixed',
     quote: 'Ortiz had “the courage and the plan to fix the harbour.”',
   },
+  {
+    name: 'a sentence adverbial opening a reported sentence is not part of it ("In addition, X, a spokesman said")',
+    text: 'The storm passed.\n\nThe harbour board met on Monday. In addition, the board plans to rebuild the sea wall next spring, a spokesman said.',
+    fragment: 'the board plans',
+    speaker: 'a spokesman',
+    quote: 'the board plans to rebuild the sea wall next spring',
+  },
 ];
 
 const verbFamily: [string, string][] = [
