@@ -1387,6 +1387,7 @@ export function extractQuotes(
     if (r.kind !== 'direct') listTail(body, r);
     subjectBeforeQuote(body, r);
     if (r.kind !== 'direct') openingAdverbial(body, r);
+    participleCue(body, r);
   }
 
   results.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -1818,6 +1819,23 @@ const OPENING_ADVERBIAL =
 function openingAdverbial(body: string, r: Attribution): void {
   const m = OPENING_ADVERBIAL.exec(body.slice(r.start, r.end));
   if (m && m[0].length < r.end - r.start - 10) r.start += m[0].length;
+}
+
+/** Participles that report without being in the speech or stance lexicons ("referencing", "citing"). */
+const REPORTING_PARTICIPLES = new Set(['referencing', 'referring', 'citing']);
+
+/**
+ * "..., she said, adding that the vote was rigged": a span that opens on a reporting participle set
+ * off by a comma starts with that participle's cue, not with what it reports; the span starts after
+ * it (at its "that", which reported clauses keep).
+ */
+function participleCue(body: string, r: Attribution): void {
+  if (!/,\s*$/.test(body.slice(Math.max(0, r.start - 3), r.start))) return;
+  const m = /^([a-z]+ing)( that)?\s+/.exec(body.slice(r.start, r.end));
+  const word = m?.[1] ?? '';
+  if (!m || !(SPEECH_VERBS.has(word) || STANCE_VERBS.has(word) || REPORTING_PARTICIPLES.has(word))) return;
+  if (m[0].length >= r.end - r.start - 10) return;
+  r.start += m[2] ? word.length + 1 : m[0].length;
 }
 
 /** Titles and initials whose period names go on after ("Sen.", "Mr.", "U.S.", "J."): never an object's end. */

@@ -750,6 +750,13 @@ const cases: Case[] = [
     speaker: 'a spokesman',
     quote: 'the board plans to rebuild the sea wall next spring',
   },
+  {
+    name: 'a reporting participle after a comma is the cue, not part of what it reports (", noting the damage …")',
+    text: 'The storm passed.\n\nAna Ortiz said on Tuesday in Dover, noting the damage “makes you want to weep.”',
+    fragment: 'want to weep',
+    speaker: 'Ana Ortiz',
+    quote: 'the damage “makes you want to weep.”',
+  },
 ];
 
 const verbFamily: [string, string][] = [
