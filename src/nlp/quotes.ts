@@ -1388,6 +1388,7 @@ export function extractQuotes(
     subjectBeforeQuote(body, r);
     if (r.kind !== 'direct') openingAdverbial(body, r);
     participleCue(body, r);
+    clauseLeadIn(body, r);
   }
 
   results.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -1836,6 +1837,53 @@ function participleCue(body: string, r: Attribution): void {
   if (!m || !(SPEECH_VERBS.has(word) || STANCE_VERBS.has(word) || REPORTING_PARTICIPLES.has(word))) return;
   if (m[0].length >= r.end - r.start - 10) return;
   r.start += m[2] ? word.length + 1 : m[0].length;
+}
+
+/** Words that report a clause; the last one before a quote in its sentence is where a lead-in may start. */
+const LEAD_IN_CUE =
+  /\b(said|says|say|told|tells|added|adds|wrote|writes|argued|noted|insisted|claimed|stated|explained|warned|believes|thinks|that)\b/g;
+
+/** Last words of a gap that name or label the quote rather than start a clause ("called", "titled", "repeatedly"). */
+const LABEL_GAP_END = new Set([
+  'called',
+  'call',
+  'calls',
+  'titled',
+  'dubbed',
+  'labeled',
+  'named',
+  'termed',
+  'term',
+  'denounce',
+  'denounced',
+  'or',
+]);
+
+/**
+ * "said that the victims “do need their day in court”": a quote that goes on a clause begun a few
+ * words after a reporting word in the same sentence reports the whole clause, so the span starts at
+ * the clause (its "that", or the word after the reporting verb). Not after a comma ("he said, “…”"),
+ * where the quote is what was said.
+ */
+function clauseLeadIn(body: string, r: Attribution): void {
+  if (!/^(?:[“"]|'')/.test(body.slice(r.start, r.start + 2))) return;
+  let from = Math.max(0, r.start - 150);
+  const before = body.slice(from, r.start);
+  const sentenceEnd = before.search(/[.!?]["”’]?\s+[^.!?]*$/);
+  if (sentenceEnd >= 0) from += sentenceEnd + 1;
+  const sentence = body.slice(from, r.start);
+  let last: RegExpExecArray | null = null;
+  for (const m of sentence.matchAll(LEAD_IN_CUE)) last = m;
+  if (!last) return;
+  const gap = sentence.slice(last.index + last[0].length);
+  if (!/\p{L}/u.test(gap) || /[.!?;:”"]/.test(gap) || /,\s*$/.test(gap)) return;
+  const words = gap.match(/\p{L}+/gu) ?? [];
+  const lastWord = (words[words.length - 1] ?? '').toLowerCase();
+  if (words.length > 12 || lastWord.endsWith('ly') || LABEL_GAP_END.has(lastWord)) return;
+  let at = from + last.index + (last[1] === 'that' ? 0 : last[0].length);
+  while (/[\s,]/.test(body[at] ?? '')) at++;
+  r.start = at;
+  r.kind = 'mixed';
 }
 
 /** Titles and initials whose period names go on after ("Sen.", "Mr.", "U.S.", "J."): never an object's end. */

@@ -757,6 +757,14 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'the damage “makes you want to weep.”',
   },
+  {
+    name: 'a quote that goes on a clause after the reporting verb takes the clause\'s lead-in (", but “…”")',
+    text: 'The storm passed.\n\n“I love the harbour,” Ana Ortiz said, but “the wall will not hold another winter.”',
+    fragment: 'another winter',
+    speaker: 'Ana Ortiz',
+    kind: 'mixed',
+    quote: 'but “the wall will not hold another winter.”',
+  },
 ];
 
 const verbFamily: [string, string][] = [
