@@ -1389,6 +1389,7 @@ export function extractQuotes(
     if (r.kind !== 'direct') openingAdverbial(body, r);
     participleCue(body, r);
     clauseLeadIn(body, r);
+    quotedPhraseTail(body, r);
   }
 
   results.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -1884,6 +1885,32 @@ function clauseLeadIn(body: string, r: Attribution): void {
   while (/[\s,]/.test(body[at] ?? '')) at++;
   r.start = at;
   r.kind = 'mixed';
+}
+
+/** Words that open the rest of a phrase a quote broke off ("“… adapting” to the new economy."). */
+const PHRASE_GOES_ON =
+  /^(\s+((?:to|for|from|until|because|is|of|or|over|about|with|than|into)\b[^.!?;:,“”"\n]*?))(?=[.!?](?:\s|$))/u;
+
+/** Words that show the rest of the sentence is an attribution or a clause of its own, not the phrase going on. */
+const NOT_PHRASE_WORDS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'who', 'which', 'and', 'but', 'read', 'reads']);
+
+/**
+ * "was “whisked off to the hospital” for tests.": a quote that closes before its sentence does, the
+ * rest being a short lower-case phrase that goes on from it (no name, no speech verb, no new clause),
+ * reports the phrase whole, so the span runs to the sentence's end.
+ */
+function quotedPhraseTail(body: string, r: Attribution): void {
+  if (!/(?:[”"]|'')\s*$/.test(body.slice(r.start, r.end))) return;
+  const m = PHRASE_GOES_ON.exec(body.slice(r.end, r.end + 120));
+  if (!m) return;
+  const words = (m[2] ?? '').match(/[\p{L}’']+/gu) ?? [];
+  if (words.length > 10) return;
+  if (
+    words.some((w) => /^\p{Lu}/u.test(w) || SPEECH_VERBS.has(w.toLowerCase()) || NOT_PHRASE_WORDS.has(w.toLowerCase()))
+  )
+    return;
+  r.end += (m[1] ?? '').length;
+  if (r.kind === 'direct') r.kind = 'mixed';
 }
 
 /** Titles and initials whose period names go on after ("Sen.", "Mr.", "U.S.", "J."): never an object's end. */

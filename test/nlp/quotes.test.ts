@@ -765,6 +765,14 @@ const cases: Case[] = [
     kind: 'mixed',
     quote: 'but “the wall will not hold another winter.”',
   },
+  {
+    name: 'a short phrase that goes on after a quote closes mid-sentence is part of the span (“…” until the vote.)',
+    text: 'The storm passed.\n\nOn Monday, Ana Ortiz said, “We have two weeks to go” until the vote.',
+    fragment: 'two weeks to go',
+    speaker: 'Ana Ortiz',
+    kind: 'mixed',
+    quote: '“We have two weeks to go” until the vote',
+  },
 ];
 
 const verbFamily: [string, string][] = [
