@@ -1390,6 +1390,7 @@ export function extractQuotes(
     participleCue(body, r);
     clauseLeadIn(body, r);
     quotedPhraseTail(body, r);
+    if (r.kind !== 'direct') trailingAside(body, r);
   }
 
   results.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -1911,6 +1912,20 @@ function quotedPhraseTail(body: string, r: Attribution): void {
     return;
   r.end += (m[1] ?? '').length;
   if (r.kind === 'direct') r.kind = 'mixed';
+}
+
+/**
+ * "that the tax helps the party (which lets the rest of it off the hook)": a bracketed clause of four
+ * words or more closing a reported span, outside any quote, is the writer's aside. Shorter brackets
+ * ("(R-Texas)", "(90 percent)") belong to what they follow.
+ */
+function trailingAside(body: string, r: Attribution): void {
+  const text = body.slice(r.start, r.end);
+  const m = /\s*\(([^()]{3,})\)[.,;]?\s*$/.exec(text);
+  if (!m || m.index < 15) return;
+  if ((m[1]?.match(/\p{L}+/gu) ?? []).length < 4) return;
+  if ((text.slice(0, m.index).match(/[“”"]/g) ?? []).length % 2) return;
+  r.end = r.start + m.index;
 }
 
 /** Titles and initials whose period names go on after ("Sen.", "Mr.", "U.S.", "J."): never an object's end. */

@@ -773,6 +773,13 @@ const cases: Case[] = [
     kind: 'mixed',
     quote: '“We have two weeks to go” until the vote',
   },
+  {
+    name: "a bracketed clause closing a reported span is the writer's aside, not part of the span",
+    text: 'The storm passed.\n\nAna Ortiz said the new tax would help the harbour towns (which had lost most of their trade last year).',
+    fragment: 'harbour towns',
+    speaker: 'Ana Ortiz',
+    quote: 'the new tax would help the harbour towns',
+  },
 ];
 
 const verbFamily: [string, string][] = [
