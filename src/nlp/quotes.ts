@@ -1383,6 +1383,15 @@ export function extractQuotes(
     colonLeadIn(body, r);
     if (r.cue !== 'according to') trailingAttribution(body, r);
   }
+  for (const r of results) {
+    if (r.kind !== 'direct') listTail(body, r);
+    subjectBeforeQuote(body, r);
+    if (r.kind !== 'direct') openingAdverbial(body, r);
+    participleCue(body, r);
+    clauseLeadIn(body, r);
+    quotedPhraseTail(body, r);
+    if (r.kind !== 'direct') trailingAside(body, r);
+  }
 
   results.sort((x, y) => x.start - y.start || y.end - x.end);
   const out: Quote[] = [];
@@ -1757,6 +1766,166 @@ function trailingAttribution(body: string, r: Attribution): void {
     .split(/[^\p{L}]+/u)
     .some((w) => SPEECH_VERBS.has(w));
   if (cue || /^(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}$/u.test(tail)) r.end = r.start + m.index + 2;
+}
+
+/**
+ * Words that make a comma-separated run a clause of its own rather than more items of a list: a
+ * verb, a subject pronoun or a past form ("..., and he left", "..., Clinton said").
+ */
+const LIST_ITEM_CLAUSE =
+  /(?<![\p{L}])(?:is|are|was|were|has|have|had|will|would|said|says|he|she|they|it|\p{Ll}+ed)(?![\p{L}])/u;
+
+/**
+ * "proposals on jobs, education and criminal justice": a span that stops at the first comma of a
+ * list closed by "and"/"or" before the sentence's end leaves the other items out; the list is one
+ * object, so the span takes all of it.
+ */
+function listTail(body: string, r: Attribution): void {
+  const m =
+    /^,((?: [\p{L}\p{N}'’-]+(?: [\p{L}\p{N}'’-]+){0,3},)* (?:[\p{L}\p{N}'’-]+ ){0,3}(?:and|or) (?:[\p{L}\p{N}'’-]+ ?){1,4})(?=[.;:!?]|$)/u.exec(
+      body.slice(r.end, r.end + 200),
+    );
+  if (!m || LIST_ITEM_CLAUSE.test(m[1] ?? '')) return;
+  r.end += m[0].length;
+}
+
+/**
+ * A reporting word, then the subject (and perhaps an auxiliary) of the clause whose verb phrase opens
+ * the quote: "said Reyes “has no plan”", "told them the board “will not meet”".
+ */
+const SUBJECT_BEFORE_QUOTE =
+  /(?:^|[\s,])(that|said|says|told (?:him|her|them|reporters|\p{Lu}\p{L}+)|saying|because)\s+((?:he|she|they|it|we|I|[Tt]he(?: [\p{L}.’'-]+){1,3}|\p{Lu}[\p{L}.’'-]*(?: \p{Lu}[\p{L}.’'-]*){0,2})(?: (?:had|has|is|are|was|were|would|will|could|should|must|did not|does not|is not|was not))?)\s+$/u;
+
+/**
+ * "said that Reyes “has no plan”": a quote that opens on a lower-case verb phrase finishes a clause
+ * whose subject stands just before it; what was reported is the clause, from its "that" or subject.
+ */
+function subjectBeforeQuote(body: string, r: Attribution): void {
+  if (!/^[“"]\p{Ll}/u.test(body.slice(r.start, r.start + 2))) return;
+  const from = Math.max(0, r.start - 80);
+  const m = SUBJECT_BEFORE_QUOTE.exec(body.slice(from, r.start));
+  if (!m) return;
+  const lead = m[0];
+  const at = m[1] === 'that' ? lead.indexOf('that') : lead.lastIndexOf(m[2] ?? '');
+  r.start = from + m.index + at;
+  r.kind = 'mixed';
+}
+
+/** Sentence adverbials set off by a comma at the head of a sentence ("However,", "In addition,"). */
+const OPENING_ADVERBIAL =
+  /^(?:However|In addition|As it stands|Still|Meanwhile|Moreover|Indeed|Instead|Nonetheless|Nevertheless|Furthermore|Also|Now|Today|Yet|Overall|In fact|Of course|At the same time|In other words|For example|Additionally|Similarly|Likewise|Separately|Again|Ultimately|Finally|Plus|Besides|Then|So|In short|In sum|Together)\s*,\s*/;
+
+/**
+ * "However, growth is slowing, the fund said": a sentence adverbial that opens a span read from the
+ * whole sentence links it to the text before; it is the writer's, not part of what was reported.
+ */
+function openingAdverbial(body: string, r: Attribution): void {
+  const m = OPENING_ADVERBIAL.exec(body.slice(r.start, r.end));
+  if (m && m[0].length < r.end - r.start - 10) r.start += m[0].length;
+}
+
+/** Participles that report without being in the speech or stance lexicons ("referencing", "citing"). */
+const REPORTING_PARTICIPLES = new Set(['referencing', 'referring', 'citing']);
+
+/**
+ * "..., she said, adding that the vote was rigged": a span that opens on a reporting participle set
+ * off by a comma starts with that participle's cue, not with what it reports; the span starts after
+ * it (at its "that", which reported clauses keep).
+ */
+function participleCue(body: string, r: Attribution): void {
+  if (!/,\s*$/.test(body.slice(Math.max(0, r.start - 3), r.start))) return;
+  const m = /^([a-z]+ing)( that)?\s+/.exec(body.slice(r.start, r.end));
+  const word = m?.[1] ?? '';
+  if (!m || !(SPEECH_VERBS.has(word) || STANCE_VERBS.has(word) || REPORTING_PARTICIPLES.has(word))) return;
+  if (m[0].length >= r.end - r.start - 10) return;
+  r.start += m[2] ? word.length + 1 : m[0].length;
+}
+
+/** Words that report a clause; the last one before a quote in its sentence is where a lead-in may start. */
+const LEAD_IN_CUE =
+  /\b(said|says|say|told|tells|added|adds|wrote|writes|argued|noted|insisted|claimed|stated|explained|warned|believes|thinks|that)\b/g;
+
+/** Last words of a gap that name or label the quote rather than start a clause ("called", "titled", "repeatedly"). */
+const LABEL_GAP_END = new Set([
+  'called',
+  'call',
+  'calls',
+  'titled',
+  'dubbed',
+  'labeled',
+  'named',
+  'termed',
+  'term',
+  'denounce',
+  'denounced',
+  'or',
+]);
+
+/**
+ * "said that the victims “do need their day in court”": a quote that goes on a clause begun a few
+ * words after a reporting word in the same sentence reports the whole clause, so the span starts at
+ * the clause (its "that", or the word after the reporting verb). Not after a comma ("he said, “…”"),
+ * where the quote is what was said.
+ */
+function clauseLeadIn(body: string, r: Attribution): void {
+  if (!/^(?:[“"]|'')/.test(body.slice(r.start, r.start + 2))) return;
+  let from = Math.max(0, r.start - 150);
+  const before = body.slice(from, r.start);
+  const sentenceEnd = before.search(/[.!?]["”’]?\s+[^.!?]*$/);
+  if (sentenceEnd >= 0) from += sentenceEnd + 1;
+  const sentence = body.slice(from, r.start);
+  let last: RegExpExecArray | null = null;
+  for (const m of sentence.matchAll(LEAD_IN_CUE)) last = m;
+  if (!last) return;
+  const gap = sentence.slice(last.index + last[0].length);
+  if (!/\p{L}/u.test(gap) || /[.!?;:”"]/.test(gap) || /,\s*$/.test(gap)) return;
+  const words = gap.match(/\p{L}+/gu) ?? [];
+  const lastWord = (words[words.length - 1] ?? '').toLowerCase();
+  if (words.length > 12 || lastWord.endsWith('ly') || LABEL_GAP_END.has(lastWord)) return;
+  let at = from + last.index + (last[1] === 'that' ? 0 : last[0].length);
+  while (/[\s,]/.test(body[at] ?? '')) at++;
+  r.start = at;
+  r.kind = 'mixed';
+}
+
+/** Words that open the rest of a phrase a quote broke off ("“… adapting” to the new economy."). */
+const PHRASE_GOES_ON =
+  /^(\s+((?:to|for|from|until|because|is|of|or|over|about|with|than|into)\b[^.!?;:,“”"\n]*?))(?=[.!?](?:\s|$))/u;
+
+/** Words that show the rest of the sentence is an attribution or a clause of its own, not the phrase going on. */
+const NOT_PHRASE_WORDS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'who', 'which', 'and', 'but', 'read', 'reads']);
+
+/**
+ * "was “whisked off to the hospital” for tests.": a quote that closes before its sentence does, the
+ * rest being a short lower-case phrase that goes on from it (no name, no speech verb, no new clause),
+ * reports the phrase whole, so the span runs to the sentence's end.
+ */
+function quotedPhraseTail(body: string, r: Attribution): void {
+  if (!/(?:[”"]|'')\s*$/.test(body.slice(r.start, r.end))) return;
+  const m = PHRASE_GOES_ON.exec(body.slice(r.end, r.end + 120));
+  if (!m) return;
+  const words = (m[2] ?? '').match(/[\p{L}’']+/gu) ?? [];
+  if (words.length > 10) return;
+  if (
+    words.some((w) => /^\p{Lu}/u.test(w) || SPEECH_VERBS.has(w.toLowerCase()) || NOT_PHRASE_WORDS.has(w.toLowerCase()))
+  )
+    return;
+  r.end += (m[1] ?? '').length;
+  if (r.kind === 'direct') r.kind = 'mixed';
+}
+
+/**
+ * "that the tax helps the party (which lets the rest of it off the hook)": a bracketed clause of four
+ * words or more closing a reported span, outside any quote, is the writer's aside. Shorter brackets
+ * ("(R-Texas)", "(90 percent)") belong to what they follow.
+ */
+function trailingAside(body: string, r: Attribution): void {
+  const text = body.slice(r.start, r.end);
+  const m = /\s*\(([^()]{3,})\)[.,;]?\s*$/.exec(text);
+  if (!m || m.index < 15) return;
+  if ((m[1]?.match(/\p{L}+/gu) ?? []).length < 4) return;
+  if ((text.slice(0, m.index).match(/[“”"]/g) ?? []).length % 2) return;
+  r.end = r.start + m.index;
 }
 
 /** Titles and initials whose period names go on after ("Sen.", "Mr.", "U.S.", "J."): never an object's end. */

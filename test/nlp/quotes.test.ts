@@ -728,6 +728,58 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'a new sea wall',
   },
+  {
+    name: 'a list closed by "and" after a stance object is all of the object ("roads, schools and the harbour")',
+    text: 'The race tightened.\n\nAna Ortiz criticized the plan to cut money for roads, schools and the harbour.',
+    fragment: 'cut money',
+    speaker: 'Ana Ortiz',
+    quote: 'the plan to cut money for roads, schools and the harbour',
+  },
+  {
+    name: 'a quote that finishes a reported clause takes its subject and verb ("said Ortiz had “the …”")',
+    text: 'The race tightened.\n\nTom Reyes once opposed Ana Ortiz, but now said Ortiz had “the courage and the plan to fix the harbour.”',
+    fragment: 'the courage',
+    speaker: 'Tom Reyes',
+    kind: 'mixed',
+    quote: 'Ortiz had “the courage and the plan to fix the harbour.”',
+  },
+  {
+    name: 'a sentence adverbial opening a reported sentence is not part of it ("In addition, X, a spokesman said")',
+    text: 'The storm passed.\n\nThe harbour board met on Monday. In addition, the board plans to rebuild the sea wall next spring, a spokesman said.',
+    fragment: 'the board plans',
+    speaker: 'a spokesman',
+    quote: 'the board plans to rebuild the sea wall next spring',
+  },
+  {
+    name: 'a reporting participle after a comma is the cue, not part of what it reports (", noting the damage …")',
+    text: 'The storm passed.\n\nAna Ortiz said on Tuesday in Dover, noting the damage “makes you want to weep.”',
+    fragment: 'want to weep',
+    speaker: 'Ana Ortiz',
+    quote: 'the damage “makes you want to weep.”',
+  },
+  {
+    name: 'a quote that goes on a clause after the reporting verb takes the clause\'s lead-in (", but “…”")',
+    text: 'The storm passed.\n\n“I love the harbour,” Ana Ortiz said, but “the wall will not hold another winter.”',
+    fragment: 'another winter',
+    speaker: 'Ana Ortiz',
+    kind: 'mixed',
+    quote: 'but “the wall will not hold another winter.”',
+  },
+  {
+    name: 'a short phrase that goes on after a quote closes mid-sentence is part of the span (“…” until the vote.)',
+    text: 'The storm passed.\n\nOn Monday, Ana Ortiz said, “We have two weeks to go” until the vote.',
+    fragment: 'two weeks to go',
+    speaker: 'Ana Ortiz',
+    kind: 'mixed',
+    quote: '“We have two weeks to go” until the vote',
+  },
+  {
+    name: "a bracketed clause closing a reported span is the writer's aside, not part of the span",
+    text: 'The storm passed.\n\nAna Ortiz said the new tax would help the harbour towns (which had lost most of their trade last year).',
+    fragment: 'harbour towns',
+    speaker: 'Ana Ortiz',
+    quote: 'the new tax would help the harbour towns',
+  },
 ];
 
 const verbFamily: [string, string][] = [
