@@ -1391,9 +1391,17 @@ export function extractQuotes(
   // The end of the furthest-reaching span with a speaker so far: an impression with no source inside it
   // ("X seems to Y, the spokesman told CNN") is how the speaker put it, not the writer's own impression.
   let spokenTo = -1;
+  // The end of the furthest-reaching span kept so far, headlines ("Topic: X says Y") aside: a shorter span
+  // inside it is a second reading of the same words (a stance inside a report, a quote inside a quote),
+  // and PolNeAR labels the outer attribution far more often than the inner one. Nested quotes (step 5)
+  // are the quoted person's own words and stay.
+  const nestedSpans = new Set(nested);
+  let coveredTo = -1;
   for (const r of results) {
     if (r.end <= r.start || r.start < 0 || r.end > body.length) continue;
     if (r.start === lastStart && r.end === lastEnd) continue;
+    if (r.end <= coveredTo && !nestedSpans.has(r)) continue;
+    if (r.cue !== ':') coveredTo = Math.max(coveredTo, r.end);
     if (r.speaker === null && r.end <= spokenTo && IMPRESSION_CUES.has((r.cue ?? '').toLowerCase())) continue;
     if (r.speaker !== null) spokenTo = Math.max(spokenTo, r.end);
     lastStart = r.start;

@@ -804,6 +804,23 @@ describe('extractQuotes', () => {
     });
   }
 
+  // Precision rules: spans PolNeAR does not label, each on a sentence of ours.
+  const notAttributions: { name: string; text: string; absent: string; kept: string }[] = [
+    {
+      name: 'a stance inside a reported clause is not a second attribution ("X plans to Y, according to Z")',
+      text: 'The race tightened.\n\nAna Ortiz plans to visit the harbour on Sunday, according to her spokesman.',
+      absent: 'to visit the harbour',
+      kept: 'Ana Ortiz plans to visit the harbour on Sunday',
+    },
+  ];
+  for (const c of notAttributions) {
+    it(c.name, () => {
+      const qs = quotes(c.text);
+      expect(qs.some((q) => q.text === c.absent)).toBe(false);
+      expect(qs.some((q) => q.text.includes(c.kept))).toBe(true);
+    });
+  }
+
   it('reads the role from an apposition', () => {
     expect(find(cases[15]?.text ?? '', 'We are broke')?.role).toBe('the council treasurer');
   });
