@@ -17,6 +17,7 @@ import {
   isWord,
   low,
   NOT_BEFORE_VERB,
+  NOUN_AFTER_CUE,
   type Np,
   npLooksLikeSpeaker,
   npSane,
@@ -1897,6 +1898,10 @@ function stanceAttribution(
   const first = tokens[k];
   const last = tokens[e - 1];
   if (!first || !last || e <= k || (CONTENT_BAD_START.has(first.lower) && first.lower !== 'to')) return null;
+  // "strong support among black voters", "pledged delegates", "a hedge fund": the cue word is a noun or an
+  // adjective here, and what follows is no object of a stance.
+  if (first.lower === 'among' || first.lower === 'across') return null;
+  if (NOUN_AFTER_CUE.get(low(tokens[v]))?.has(first.lower)) return null;
   if (SUBJECT_PRONOUNS.has(first.lower) && first.lower !== 'it' && first.lower !== 'you') return null;
   // "The loopholes he cited are ...": a verb right after means the stance verb ended a relative clause.
   if (AUXILIARIES.has(first.lower)) return null;

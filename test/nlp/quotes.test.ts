@@ -812,12 +812,19 @@ describe('extractQuotes', () => {
       absent: 'to visit the harbour',
       kept: 'Ana Ortiz plans to visit the harbour on Sunday',
     },
+    {
+      name: 'a cue word used as a noun is no stance ("support among", "pledged delegates")',
+      text: 'The race tightened.\n\nAna Ortiz has strong support among harbour workers and won more pledged delegates than Tom Reyes. “The dock is safe,” Mr. Hedge said.',
+      absent: 'among harbour workers',
+      kept: 'The dock is safe',
+    },
   ];
   for (const c of notAttributions) {
     it(c.name, () => {
       const qs = quotes(c.text);
       expect(qs.some((q) => q.text === c.absent)).toBe(false);
       expect(qs.some((q) => q.text.includes(c.kept))).toBe(true);
+      expect(qs.every((q) => q.cue?.toLowerCase() !== 'hedge' && q.cue !== 'pledged')).toBe(true);
     });
   }
 
