@@ -147,6 +147,31 @@ function speakerOf(ctx: Context, tokens: readonly Token[], np: Np): SpeakerMenti
   return resolveSpeaker(ctx, start, end, role);
 }
 
+/** Labels a desk puts before a colon ("The Latest:", "UPDATE:", "BYLINE:"): no one says what follows. */
+const SECTION_LABELS: ReadonlySet<string> = new Set([
+  'the latest',
+  'update',
+  'updated',
+  'exclusive',
+  'byline',
+  'email',
+  'clarification',
+  'correction',
+  'paid notice',
+  'breaking',
+  'breaking news',
+  "editor's note",
+  'editor’s note',
+  'watch',
+  'related',
+]);
+
+function isSectionLabel(tokens: readonly Token[], from: number, to: number): boolean {
+  const words: string[] = [];
+  for (let k = from; k < to; k++) words.push(low(tokens[k]));
+  return SECTION_LABELS.has(words.join(' ').replace(/ (['’]s)\b/g, '$1'));
+}
+
 /**
  * A transcript label at a paragraph's start, after an optional opening mark: one to three words in
  * capitals ("PENCE:", "MIKE PENCE:") and a colon, with the turn's words after it.
@@ -157,6 +182,7 @@ function transcriptTurn(tokens: readonly Token[]): { np: Np; textFrom: number } 
   const from = k;
   while (k < from + 3 && /^\p{Lu}[\p{Lu}.'’-]+$/u.test(tokens[k]?.text ?? '')) k++;
   if (k === from || tokens[k]?.text !== ':' || tokens.length - k < 4) return null;
+  if (isSectionLabel(tokens, from, k)) return null;
   return { np: { from, to: k, roleFrom: -1, roleTo: -1 }, textFrom: k + 1 };
 }
 
@@ -725,7 +751,10 @@ export function extractQuotes(
         tokens.length - c > 4
       ) {
         const np: Np = { from: 0, to: c, roleFrom: -1, roleTo: -1 };
-        if (npLooksLikeSpeaker(tokens, np, ctx.entityStarts) || isCapitalised(tokens[c - 1]?.text ?? '')) {
+        if (
+          (npLooksLikeSpeaker(tokens, np, ctx.entityStarts) || isCapitalised(tokens[c - 1]?.text ?? '')) &&
+          !isSectionLabel(tokens, 0, c)
+        ) {
           const end = trimEnd(body, first.start, lastTok.end);
           results.push({
             start: first.start,

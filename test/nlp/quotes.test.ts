@@ -805,7 +805,7 @@ describe('extractQuotes', () => {
   }
 
   // Precision rules: spans PolNeAR does not label, each on a sentence of ours.
-  const notAttributions: { name: string; text: string; absent: string; kept: string }[] = [
+  const notAttributions: { name: string; text: string; absent: string; kept?: string }[] = [
     {
       name: 'a stance inside a reported clause is not a second attribution ("X plans to Y, according to Z")',
       text: 'The race tightened.\n\nAna Ortiz plans to visit the harbour on Sunday, according to her spokesman.',
@@ -818,12 +818,18 @@ describe('extractQuotes', () => {
       absent: 'among harbour workers',
       kept: 'The dock is safe',
     },
+    {
+      name: 'a desk label before a colon is no speaker ("The Latest: X", "UPDATE: X")',
+      text: 'The Latest: Ortiz wins the harbour vote by a wide margin\nUPDATE: The harbour board has since removed the notice from its website.',
+      absent: 'Ortiz wins the harbour vote',
+    },
   ];
   for (const c of notAttributions) {
     it(c.name, () => {
       const qs = quotes(c.text);
-      expect(qs.some((q) => q.text === c.absent)).toBe(false);
-      expect(qs.some((q) => q.text.includes(c.kept))).toBe(true);
+      expect(qs.some((q) => q.text === c.absent || (!c.kept && q.text.includes(c.absent)))).toBe(false);
+      expect(qs.every((q) => q.speaker !== 'The Latest' && q.speaker !== 'UPDATE')).toBe(true);
+      if (c.kept) expect(qs.some((q) => q.text.includes(c.kept ?? ''))).toBe(true);
       expect(qs.every((q) => q.cue?.toLowerCase() !== 'hedge' && q.cue !== 'pledged')).toBe(true);
     });
   }
