@@ -147,6 +147,34 @@ function speakerOf(ctx: Context, tokens: readonly Token[], np: Np): SpeakerMenti
   return resolveSpeaker(ctx, start, end, role);
 }
 
+/** Words that open a short lead-in of time, place or manner ("On Monday,", "In response,", "Meanwhile,"). */
+const FRAMING_LEAD_INS: ReadonlySet<string> = new Set([
+  'on',
+  'in',
+  'at',
+  'over',
+  'throughout',
+  'under',
+  'outside',
+  'after',
+  'before',
+  'during',
+  'since',
+  'for',
+  'by',
+  'until',
+  'as',
+  'with',
+  'without',
+  'from',
+  'meanwhile',
+  'initially',
+  'later',
+  'earlier',
+  'finally',
+  'then',
+]);
+
 /** Labels a desk puts before a colon ("The Latest:", "UPDATE:", "BYLINE:"): no one says what follows. */
 const SECTION_LABELS: ReadonlySet<string> = new Set([
   'the latest',
@@ -990,7 +1018,14 @@ export function extractQuotes(
             tailLooksAdverbial(tokens, tailFrom, s1, cc.base)
           ) {
             const np = invertedOk && inverted ? inverted : before;
-            if (np) {
+            // "On Monday, Ortiz decided to ...", "In response, Ortiz assured voters ...": a short lead-in of
+            // time, place or manner before a cue that runs on is the writer's framing, not the speaker's words.
+            const framingLeadIn =
+              !invertedOk &&
+              tokens[tailFrom]?.text !== ',' &&
+              commaIdx - s0 <= 5 &&
+              FRAMING_LEAD_INS.has(sentenceFirst.lower);
+            if (np && !framingLeadIn) {
               const speaker = speakerOf(ctx, tokens, np);
               // A parenthetical ("..., they say, would ...") covers the whole sentence.
               const parenthetical = !invertedOk && tokens[tailFrom]?.text === ',' && tail > 3;

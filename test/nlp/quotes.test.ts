@@ -823,6 +823,12 @@ describe('extractQuotes', () => {
       text: 'The Latest: Ortiz wins the harbour vote by a wide margin\nUPDATE: The harbour board has since removed the notice from its website.',
       absent: 'Ortiz wins the harbour vote',
     },
+    {
+      name: 'a short lead-in of time or manner before a cue that runs on is not the quote ("In response, X assured")',
+      text: 'The race tightened.\n\nIn response, Ana Ortiz assured voters she would keep the harbour open.',
+      absent: 'In response',
+      kept: 'she would keep the harbour open',
+    },
   ];
   for (const c of notAttributions) {
     it(c.name, () => {
