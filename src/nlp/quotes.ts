@@ -147,6 +147,9 @@ function speakerOf(ctx: Context, tokens: readonly Token[], np: Np): SpeakerMenti
   return resolveSpeaker(ctx, start, end, role);
 }
 
+/** Pronouns that open a sentence carrying on a speaker's account of someone ("He was simply opposed ..."). */
+const CARRIED_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they']);
+
 /** Words that open a short lead-in of time, place or manner ("On Monday,", "In response,", "Meanwhile,"). */
 const FRAMING_LEAD_INS: ReadonlySet<string> = new Set([
   'on',
@@ -1331,12 +1334,20 @@ export function extractQuotes(
             prev = ps - 1;
           }
         }
-        // Forwards: the rest of the paragraph, when nothing else is attributed in it.
+        // Forwards: the rest of the paragraph, when nothing else is attributed in it and it speaks in the
+        // first person ("I saw it coming") or carries on with a pronoun ("He was simply opposed ..."); any
+        // other sentence after reported speech is the writer's.
         const next = sentEnd[endTok] ?? tokens.length;
         const later = lastStartInParagraph > u.end;
         const first = tokens[next];
         const last = tokens[tokens.length - 1];
-        if (!later && first && last && next < tokens.length) {
+        if (
+          !later &&
+          first &&
+          last &&
+          next < tokens.length &&
+          (FIRST_PERSON.test(body.slice(first.start, last.end)) || CARRIED_PRONOUNS.has(first.lower))
+        ) {
           results.push({ ...u, start: first.start, end: last.end, kind: 'unmarked' });
         }
       }

@@ -829,6 +829,12 @@ describe('extractQuotes', () => {
       absent: 'In response',
       kept: 'she would keep the harbour open',
     },
+    {
+      name: "a third-person sentence after an unmarked quote is the writer's, not a continuation",
+      text: 'The talks stalled.\n\nThe treaty would collapse within a year, acknowledged Ana Ortiz, the former trade minister. The harbour board met again on Friday.',
+      absent: 'The harbour board met again on Friday.',
+      kept: 'The treaty would collapse within a year',
+    },
   ];
   for (const c of notAttributions) {
     it(c.name, () => {
