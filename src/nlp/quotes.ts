@@ -150,6 +150,25 @@ function speakerOf(ctx: Context, tokens: readonly Token[], np: Np): SpeakerMenti
 /** Pronouns that open a sentence carrying on a speaker's account of someone ("He was simply opposed ..."). */
 const CARRIED_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they']);
 
+/** Words after which "attack" is still a verb: relatives, conjunctions, "to" and adverbs of time. */
+const BEFORE_VERB_ATTACK: ReadonlySet<string> = new Set([
+  'who',
+  'that',
+  'which',
+  'and',
+  'or',
+  'but',
+  'to',
+  'also',
+  'then',
+  'not',
+  'again',
+  'now',
+  'still',
+  'never',
+  'often',
+]);
+
 /** Words that open a short lead-in of time, place or manner ("On Monday,", "In response,", "Meanwhile,"). */
 const FRAMING_LEAD_INS: ReadonlySet<string> = new Set([
   'on',
@@ -853,6 +872,16 @@ export function extractQuotes(
         let pw = i - 1;
         while (pw > 0 && (low(tokens[pw]).endsWith('ly') || ADVERBIALS.has(low(tokens[pw])))) pw--;
         const prevWord = low(tokens[pw]);
+        // "withering attacks against Rubio", "terror attacks changed the race": after a modifier or an object
+        // "attack" is the noun; the verb follows its subject ("they attack", "who attacked") or a conjunction.
+        if (
+          (t.lower === 'attack' || t.lower === 'attacks') &&
+          /^\p{Ll}/u.test(tokens[pw]?.text ?? '') &&
+          !SUBJECT_PRONOUNS.has(prevWord) &&
+          !AUXILIARIES.has(prevWord) &&
+          !BEFORE_VERB_ATTACK.has(prevWord)
+        )
+          continue;
         // "Republicans are urging him to ...", "voters were criticizing the plan": a progressive, not a passive.
         const progressive = t.lower.endsWith('ing') && BE_FORMS.has(prevWord) && prevWord !== 'being';
         if (!NOT_BEFORE_VERB.has(prevWord) && (progressive || !NOT_BEFORE_STANCE.has(prevWord))) {

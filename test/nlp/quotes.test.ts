@@ -835,6 +835,12 @@ describe('extractQuotes', () => {
       absent: 'The harbour board met again on Friday.',
       kept: 'The treaty would collapse within a year',
     },
+    {
+      name: '"attack" after a modifier is the noun ("terror attacks changed", "withering attacks against")',
+      text: 'The race tightened.\n\nHarbour terror attacks changed the race, and Tom Reyes faced withering attacks against his record. Tom Reyes attacks Ana Ortiz every day.',
+      absent: 'his record',
+      kept: 'Ana Ortiz every day',
+    },
   ];
   for (const c of notAttributions) {
     it(c.name, () => {
