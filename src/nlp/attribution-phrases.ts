@@ -401,6 +401,45 @@ export const NOUN_AFTER_CUE: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   ['hedge', new Set(['fund', 'funds', 'funder', 'funders'])],
 ]);
 
+/** Words before "state(s)" that make it the noun: counts, quantifiers and the usual kinds of state. */
+const STATE_MODIFIERS: ReadonlySet<string> = new Set([
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'several',
+  'many',
+  'few',
+  'both',
+  'all',
+  'other',
+  'those',
+  'these',
+  'more',
+  'most',
+  'some',
+  'battleground',
+  'swing',
+  'large',
+  'small',
+  'diverse',
+  'single',
+  'member',
+  'nominating',
+  'primary',
+  'western',
+  'southern',
+  'northern',
+  'eastern',
+  'early',
+]);
+
 /** Titles that end in a period before a name ("Mr. Hedge", "Sen. Warner"). */
 const TITLE_ABBREVIATIONS = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St)$/;
 
@@ -422,6 +461,8 @@ export function cueAt(tokens: readonly Token[], i: number): { base: string; next
   if (isCapitalised(t.text) && tokens[i - 1]?.text === '.' && TITLE_ABBREVIATIONS.test(tokens[i - 2]?.text ?? ''))
     return null;
   if (NOUN_AFTER_CUE.get(l)?.has(low(tokens[i + 1]))) return null;
+  // "in 30 states", "those states that", "battleground states": counted or qualified, "states" is the noun.
+  if (base === 'state' && (/^\d/.test(prev) || STATE_MODIFIERS.has(prev))) return null;
   return { base, next: i + 1 };
 }
 

@@ -841,6 +841,12 @@ describe('extractQuotes', () => {
       absent: 'his record',
       kept: 'Ana Ortiz every day',
     },
+    {
+      name: 'counted or qualified "states" is the noun ("her fifth win in eight states.")',
+      text: 'The race tightened.\n\nAna Ortiz won the harbour vote, her fifth win in eight states. The plan, the memo states, is dead.',
+      absent: 'Ana Ortiz won the harbour vote',
+      kept: 'The plan',
+    },
   ];
   for (const c of notAttributions) {
     it(c.name, () => {
