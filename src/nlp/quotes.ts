@@ -150,6 +150,17 @@ function speakerOf(ctx: Context, tokens: readonly Token[], np: Np): SpeakerMenti
 /** Pronouns that open a sentence carrying on a speaker's account of someone ("He was simply opposed ..."). */
 const CARRIED_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they']);
 
+/** Pronouns for anyone at all: a participle after one names a class of people ("anyone wanting to ..."). */
+const INDEFINITE_PRONOUNS: ReadonlySet<string> = new Set([
+  'anyone',
+  'anybody',
+  'someone',
+  'somebody',
+  'everyone',
+  'everybody',
+  'those',
+]);
+
 /** Words after which "attack" is still a verb: relatives, conjunctions, "to" and adverbs of time. */
 const BEFORE_VERB_ATTACK: ReadonlySet<string> = new Set([
   'who',
@@ -844,6 +855,9 @@ export function extractQuotes(
           continue;
         }
       }
+      // "anyone wanting to borrow", "those responding to the poll": a participle on an indefinite pronoun
+      // describes a class of people, and no one in particular speaks.
+      if (t.lower.endsWith('ing') && INDEFINITE_PRONOUNS.has(low(tokens[i - 1]))) continue;
       // "called for a ban", "talked about the economy": the particle makes the verb a stance (a speech
       // verb too), and its object follows the particle.
       const particle = stanceParticle(tokens, i) ? 1 : 0;

@@ -847,6 +847,11 @@ describe('extractQuotes', () => {
       absent: 'Ana Ortiz won the harbour vote',
       kept: 'The plan',
     },
+    {
+      name: 'a participle on an indefinite pronoun names no speaker ("anyone wanting to ...")',
+      text: 'The harbour board met.\n\nThe advice is simple for anyone wanting to borrow money for a boat.',
+      absent: 'to borrow money for a boat',
+    },
   ];
   for (const c of notAttributions) {
     it(c.name, () => {
