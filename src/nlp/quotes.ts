@@ -150,6 +150,19 @@ function speakerOf(ctx: Context, tokens: readonly Token[], np: Np): SpeakerMenti
 /** Pronouns that open a sentence carrying on a speaker's account of someone ("He was simply opposed ..."). */
 const CARRIED_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they']);
 
+/** Quantifiers before a noun ("every question", "few questions"). */
+const QUANTIFIERS: ReadonlySet<string> = new Set([
+  'every',
+  'each',
+  'few',
+  'many',
+  'several',
+  'some',
+  'no',
+  'any',
+  'more',
+]);
+
 /** Pronouns for anyone at all: a participle after one names a class of people ("anyone wanting to ..."). */
 const INDEFINITE_PRONOUNS: ReadonlySet<string> = new Set([
   'anyone',
@@ -886,6 +899,14 @@ export function extractQuotes(
         let pw = i - 1;
         while (pw > 0 && (low(tokens[pw]).endsWith('ly') || ADVERBIALS.has(low(tokens[pw])))) pw--;
         const prevWord = low(tokens[pw]);
+        // "A big question remains", "fired every question to him": after a determiner and a modifier, or a
+        // quantifier, "question" is the noun.
+        if (
+          topic &&
+          /^\p{Ll}/u.test(tokens[pw]?.text ?? '') &&
+          (DETERMINERS.has(low(tokens[pw - 1])) || QUANTIFIERS.has(prevWord))
+        )
+          continue;
         // "withering attacks against Rubio", "terror attacks changed the race": after a modifier or an object
         // "attack" is the noun; the verb follows its subject ("they attack", "who attacked") or a conjunction.
         if (

@@ -852,6 +852,12 @@ describe('extractQuotes', () => {
       text: 'The harbour board met.\n\nThe advice is simple for anyone wanting to borrow money for a boat.',
       absent: 'to borrow money for a boat',
     },
+    {
+      name: '"question" after a determiner and a modifier is the noun ("A big question remains")',
+      text: 'The harbour board met.\n\nA big question remains about the toll. Ana Ortiz questioned the harbour budget.',
+      absent: 'remains about the toll',
+      kept: 'the harbour budget',
+    },
   ];
   for (const c of notAttributions) {
     it(c.name, () => {
