@@ -394,6 +394,55 @@ export function isWord(t: Token | undefined): boolean {
   return t !== undefined && startsWithLetterOrNumber(t.text);
 }
 
+/** Cue words that, before these words, are part of a noun phrase ("pledged delegates", "attack ads"). */
+export const NOUN_AFTER_CUE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['pledged', new Set(['delegate', 'delegates'])],
+  ['attack', new Set(['ad', 'ads'])],
+  ['hedge', new Set(['fund', 'funds', 'funder', 'funders'])],
+]);
+
+/** Words before "state(s)" that make it the noun: counts, quantifiers and the usual kinds of state. */
+const STATE_MODIFIERS: ReadonlySet<string> = new Set([
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'several',
+  'many',
+  'few',
+  'both',
+  'all',
+  'other',
+  'those',
+  'these',
+  'more',
+  'most',
+  'some',
+  'battleground',
+  'swing',
+  'large',
+  'small',
+  'diverse',
+  'single',
+  'member',
+  'nominating',
+  'primary',
+  'western',
+  'southern',
+  'northern',
+  'eastern',
+  'early',
+]);
+
+/** Titles that end in a period before a name ("Mr. Hedge", "Sen. Warner"). */
+const TITLE_ABBREVIATIONS = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St)$/;
+
 /** A speech cue at token i: its base form and the index after it. "according to" counts. */
 export function cueAt(tokens: readonly Token[], i: number): { base: string; next: number } | null {
   const t = tokens[i];
@@ -408,6 +457,12 @@ export function cueAt(tokens: readonly Token[], i: number): { base: string; next
   if (NOT_BEFORE_VERB.has(prev)) return null;
   // "Secretary of State": a capitalised cue inside a sentence is part of a name.
   if (isCapitalised(t.text) && i > 0 && !/^[.!?;:“”"—(]$/.test(tokens[i - 1]?.text ?? '')) return null;
+  // "Mr. Hedge said": a capitalised cue after a title's period is a surname.
+  if (isCapitalised(t.text) && tokens[i - 1]?.text === '.' && TITLE_ABBREVIATIONS.test(tokens[i - 2]?.text ?? ''))
+    return null;
+  if (NOUN_AFTER_CUE.get(l)?.has(low(tokens[i + 1]))) return null;
+  // "in 30 states", "those states that", "battleground states": counted or qualified, "states" is the noun.
+  if (base === 'state' && (/^\d/.test(prev) || STATE_MODIFIERS.has(prev))) return null;
   return { base, next: i + 1 };
 }
 

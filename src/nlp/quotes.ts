@@ -17,6 +17,7 @@ import {
   isWord,
   low,
   NOT_BEFORE_VERB,
+  NOUN_AFTER_CUE,
   type Np,
   npLooksLikeSpeaker,
   npSane,
@@ -146,6 +147,105 @@ function speakerOf(ctx: Context, tokens: readonly Token[], np: Np): SpeakerMenti
   return resolveSpeaker(ctx, start, end, role);
 }
 
+/** Pronouns that open a sentence carrying on a speaker's account of someone ("He was simply opposed ..."). */
+const CARRIED_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they']);
+
+/** Quantifiers before a noun ("every question", "few questions"). */
+const QUANTIFIERS: ReadonlySet<string> = new Set([
+  'every',
+  'each',
+  'few',
+  'many',
+  'several',
+  'some',
+  'no',
+  'any',
+  'more',
+]);
+
+/** Pronouns for anyone at all: a participle after one names a class of people ("anyone wanting to ..."). */
+const INDEFINITE_PRONOUNS: ReadonlySet<string> = new Set([
+  'anyone',
+  'anybody',
+  'someone',
+  'somebody',
+  'everyone',
+  'everybody',
+  'those',
+]);
+
+/** Words after which "attack" is still a verb: relatives, conjunctions, "to" and adverbs of time. */
+const BEFORE_VERB_ATTACK: ReadonlySet<string> = new Set([
+  'who',
+  'that',
+  'which',
+  'and',
+  'or',
+  'but',
+  'to',
+  'also',
+  'then',
+  'not',
+  'again',
+  'now',
+  'still',
+  'never',
+  'often',
+]);
+
+/** Words that open a short lead-in of time, place or manner ("On Monday,", "In response,", "Meanwhile,"). */
+const FRAMING_LEAD_INS: ReadonlySet<string> = new Set([
+  'on',
+  'in',
+  'at',
+  'over',
+  'throughout',
+  'under',
+  'outside',
+  'after',
+  'before',
+  'during',
+  'since',
+  'for',
+  'by',
+  'until',
+  'as',
+  'with',
+  'without',
+  'from',
+  'meanwhile',
+  'initially',
+  'later',
+  'earlier',
+  'finally',
+  'then',
+]);
+
+/** Labels a desk puts before a colon ("The Latest:", "UPDATE:", "BYLINE:"): no one says what follows. */
+const SECTION_LABELS: ReadonlySet<string> = new Set([
+  'the latest',
+  'update',
+  'updated',
+  'exclusive',
+  'byline',
+  'email',
+  'clarification',
+  'correction',
+  'paid notice',
+  'breaking',
+  'breaking news',
+  "editor's note",
+  'editor’s note',
+  'watch',
+  'related',
+]);
+
+function isSectionLabel(tokens: readonly Token[], from: number, to: number): boolean {
+  const words: string[] = [];
+  for (let k = from; k < to; k++) words.push(low(tokens[k]));
+  return SECTION_LABELS.has(words.join(' ').replace(/ (['’]s)\b/g, '$1'));
+}
+
 /**
  * A transcript label at a paragraph's start, after an optional opening mark: one to three words in
  * capitals ("PENCE:", "MIKE PENCE:") and a colon, with the turn's words after it.
@@ -156,6 +256,7 @@ function transcriptTurn(tokens: readonly Token[]): { np: Np; textFrom: number } 
   const from = k;
   while (k < from + 3 && /^\p{Lu}[\p{Lu}.'’-]+$/u.test(tokens[k]?.text ?? '')) k++;
   if (k === from || tokens[k]?.text !== ':' || tokens.length - k < 4) return null;
+  if (isSectionLabel(tokens, from, k)) return null;
   return { np: { from, to: k, roleFrom: -1, roleTo: -1 }, textFrom: k + 1 };
 }
 
@@ -724,7 +825,10 @@ export function extractQuotes(
         tokens.length - c > 4
       ) {
         const np: Np = { from: 0, to: c, roleFrom: -1, roleTo: -1 };
-        if (npLooksLikeSpeaker(tokens, np, ctx.entityStarts) || isCapitalised(tokens[c - 1]?.text ?? '')) {
+        if (
+          (npLooksLikeSpeaker(tokens, np, ctx.entityStarts) || isCapitalised(tokens[c - 1]?.text ?? '')) &&
+          !isSectionLabel(tokens, 0, c)
+        ) {
           const end = trimEnd(body, first.start, lastTok.end);
           results.push({
             start: first.start,
@@ -764,6 +868,9 @@ export function extractQuotes(
           continue;
         }
       }
+      // "anyone wanting to borrow", "those responding to the poll": a participle on an indefinite pronoun
+      // describes a class of people, and no one in particular speaks.
+      if (t.lower.endsWith('ing') && INDEFINITE_PRONOUNS.has(low(tokens[i - 1]))) continue;
       // "called for a ban", "talked about the economy": the particle makes the verb a stance (a speech
       // verb too), and its object follows the particle.
       const particle = stanceParticle(tokens, i) ? 1 : 0;
@@ -792,6 +899,24 @@ export function extractQuotes(
         let pw = i - 1;
         while (pw > 0 && (low(tokens[pw]).endsWith('ly') || ADVERBIALS.has(low(tokens[pw])))) pw--;
         const prevWord = low(tokens[pw]);
+        // "A big question remains", "fired every question to him": after a determiner and a modifier, or a
+        // quantifier, "question" is the noun.
+        if (
+          topic &&
+          /^\p{Ll}/u.test(tokens[pw]?.text ?? '') &&
+          (DETERMINERS.has(low(tokens[pw - 1])) || QUANTIFIERS.has(prevWord))
+        )
+          continue;
+        // "withering attacks against Rubio", "terror attacks changed the race": after a modifier or an object
+        // "attack" is the noun; the verb follows its subject ("they attack", "who attacked") or a conjunction.
+        if (
+          (t.lower === 'attack' || t.lower === 'attacks') &&
+          /^\p{Ll}/u.test(tokens[pw]?.text ?? '') &&
+          !SUBJECT_PRONOUNS.has(prevWord) &&
+          !AUXILIARIES.has(prevWord) &&
+          !BEFORE_VERB_ATTACK.has(prevWord)
+        )
+          continue;
         // "Republicans are urging him to ...", "voters were criticizing the plan": a progressive, not a passive.
         const progressive = t.lower.endsWith('ing') && BE_FORMS.has(prevWord) && prevWord !== 'being';
         if (!NOT_BEFORE_VERB.has(prevWord) && (progressive || !NOT_BEFORE_STANCE.has(prevWord))) {
@@ -960,7 +1085,14 @@ export function extractQuotes(
             tailLooksAdverbial(tokens, tailFrom, s1, cc.base)
           ) {
             const np = invertedOk && inverted ? inverted : before;
-            if (np) {
+            // "On Monday, Ortiz decided to ...", "In response, Ortiz assured voters ...": a short lead-in of
+            // time, place or manner before a cue that runs on is the writer's framing, not the speaker's words.
+            const framingLeadIn =
+              !invertedOk &&
+              tokens[tailFrom]?.text !== ',' &&
+              commaIdx - s0 <= 5 &&
+              FRAMING_LEAD_INS.has(sentenceFirst.lower);
+            if (np && !framingLeadIn) {
               const speaker = speakerOf(ctx, tokens, np);
               // A parenthetical ("..., they say, would ...") covers the whole sentence.
               const parenthetical = !invertedOk && tokens[tailFrom]?.text === ',' && tail > 3;
@@ -1266,12 +1398,20 @@ export function extractQuotes(
             prev = ps - 1;
           }
         }
-        // Forwards: the rest of the paragraph, when nothing else is attributed in it.
+        // Forwards: the rest of the paragraph, when nothing else is attributed in it and it speaks in the
+        // first person ("I saw it coming") or carries on with a pronoun ("He was simply opposed ..."); any
+        // other sentence after reported speech is the writer's.
         const next = sentEnd[endTok] ?? tokens.length;
         const later = lastStartInParagraph > u.end;
         const first = tokens[next];
         const last = tokens[tokens.length - 1];
-        if (!later && first && last && next < tokens.length) {
+        if (
+          !later &&
+          first &&
+          last &&
+          next < tokens.length &&
+          (FIRST_PERSON.test(body.slice(first.start, last.end)) || CARRIED_PRONOUNS.has(first.lower))
+        ) {
           results.push({ ...u, start: first.start, end: last.end, kind: 'unmarked' });
         }
       }
@@ -1400,9 +1540,17 @@ export function extractQuotes(
   // The end of the furthest-reaching span with a speaker so far: an impression with no source inside it
   // ("X seems to Y, the spokesman told CNN") is how the speaker put it, not the writer's own impression.
   let spokenTo = -1;
+  // The end of the furthest-reaching span kept so far, headlines ("Topic: X says Y") aside: a shorter span
+  // inside it is a second reading of the same words (a stance inside a report, a quote inside a quote),
+  // and PolNeAR labels the outer attribution far more often than the inner one. Nested quotes (step 5)
+  // are the quoted person's own words and stay.
+  const nestedSpans = new Set(nested);
+  let coveredTo = -1;
   for (const r of results) {
     if (r.end <= r.start || r.start < 0 || r.end > body.length) continue;
     if (r.start === lastStart && r.end === lastEnd) continue;
+    if (r.end <= coveredTo && !nestedSpans.has(r)) continue;
+    if (r.cue !== ':') coveredTo = Math.max(coveredTo, r.end);
     if (r.speaker === null && r.end <= spokenTo && IMPRESSION_CUES.has((r.cue ?? '').toLowerCase())) continue;
     if (r.speaker !== null) spokenTo = Math.max(spokenTo, r.end);
     lastStart = r.start;
@@ -2058,6 +2206,10 @@ function stanceAttribution(
   const first = tokens[k];
   const last = tokens[e - 1];
   if (!first || !last || e <= k || (CONTENT_BAD_START.has(first.lower) && first.lower !== 'to')) return null;
+  // "strong support among black voters", "pledged delegates", "a hedge fund": the cue word is a noun or an
+  // adjective here, and what follows is no object of a stance.
+  if (first.lower === 'among' || first.lower === 'across') return null;
+  if (NOUN_AFTER_CUE.get(low(tokens[v]))?.has(first.lower)) return null;
   if (SUBJECT_PRONOUNS.has(first.lower) && first.lower !== 'it' && first.lower !== 'you') return null;
   // "The loopholes he cited are ...": a verb right after means the stance verb ended a relative clause.
   if (AUXILIARIES.has(first.lower)) return null;

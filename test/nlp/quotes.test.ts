@@ -856,6 +856,71 @@ describe('extractQuotes', () => {
     });
   }
 
+  // Precision rules: spans PolNeAR does not label, each on a sentence of ours.
+  const notAttributions: { name: string; text: string; absent: string; kept?: string }[] = [
+    {
+      name: 'a stance inside a reported clause is not a second attribution ("X plans to Y, according to Z")',
+      text: 'The race tightened.\n\nAna Ortiz plans to visit the harbour on Sunday, according to her spokesman.',
+      absent: 'to visit the harbour',
+      kept: 'Ana Ortiz plans to visit the harbour on Sunday',
+    },
+    {
+      name: 'a cue word used as a noun is no stance ("support among", "pledged delegates")',
+      text: 'The race tightened.\n\nAna Ortiz has strong support among harbour workers and won more pledged delegates than Tom Reyes. “The dock is safe,” Mr. Hedge said.',
+      absent: 'among harbour workers',
+      kept: 'The dock is safe',
+    },
+    {
+      name: 'a desk label before a colon is no speaker ("The Latest: X", "UPDATE: X")',
+      text: 'The Latest: Ortiz wins the harbour vote by a wide margin\nUPDATE: The harbour board has since removed the notice from its website.',
+      absent: 'Ortiz wins the harbour vote',
+    },
+    {
+      name: 'a short lead-in of time or manner before a cue that runs on is not the quote ("In response, X assured")',
+      text: 'The race tightened.\n\nIn response, Ana Ortiz assured voters she would keep the harbour open.',
+      absent: 'In response',
+      kept: 'she would keep the harbour open',
+    },
+    {
+      name: "a third-person sentence after an unmarked quote is the writer's, not a continuation",
+      text: 'The talks stalled.\n\nThe treaty would collapse within a year, acknowledged Ana Ortiz, the former trade minister. The harbour board met again on Friday.',
+      absent: 'The harbour board met again on Friday.',
+      kept: 'The treaty would collapse within a year',
+    },
+    {
+      name: '"attack" after a modifier is the noun ("terror attacks changed", "withering attacks against")',
+      text: 'The race tightened.\n\nHarbour terror attacks changed the race, and Tom Reyes faced withering attacks against his record. Tom Reyes attacks Ana Ortiz every day.',
+      absent: 'his record',
+      kept: 'Ana Ortiz every day',
+    },
+    {
+      name: 'counted or qualified "states" is the noun ("her fifth win in eight states.")',
+      text: 'The race tightened.\n\nAna Ortiz won the harbour vote, her fifth win in eight states. The plan, the memo states, is dead.',
+      absent: 'Ana Ortiz won the harbour vote',
+      kept: 'The plan',
+    },
+    {
+      name: 'a participle on an indefinite pronoun names no speaker ("anyone wanting to ...")',
+      text: 'The harbour board met.\n\nThe advice is simple for anyone wanting to borrow money for a boat.',
+      absent: 'to borrow money for a boat',
+    },
+    {
+      name: '"question" after a determiner and a modifier is the noun ("A big question remains")',
+      text: 'The harbour board met.\n\nA big question remains about the toll. Ana Ortiz questioned the harbour budget.',
+      absent: 'remains about the toll',
+      kept: 'the harbour budget',
+    },
+  ];
+  for (const c of notAttributions) {
+    it(c.name, () => {
+      const qs = quotes(c.text);
+      expect(qs.some((q) => q.text === c.absent || (!c.kept && q.text.includes(c.absent)))).toBe(false);
+      expect(qs.every((q) => q.speaker !== 'The Latest' && q.speaker !== 'UPDATE')).toBe(true);
+      if (c.kept) expect(qs.some((q) => q.text.includes(c.kept ?? ''))).toBe(true);
+      expect(qs.every((q) => q.cue?.toLowerCase() !== 'hedge' && q.cue !== 'pledged')).toBe(true);
+    });
+  }
+
   it('reads the role from an apposition', () => {
     expect(find(cases[15]?.text ?? '', 'We are broke')?.role).toBe('the council treasurer');
   });
