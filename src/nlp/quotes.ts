@@ -754,6 +754,8 @@ export function extractQuotes(
           continue;
         }
       }
+      // Most words open none of the clauses below: one lookup skips them.
+      if (!CLAUSE_CUE_WORDS.has(t.lower)) continue;
       if (IMPRESSION_CUES.has(t.lower)) {
         // "The closures appear to have helped": the writer's impression, with no one named as its source.
         const imp = impressionAt(tokens, i, sentStart[i] ?? 0, sentEnd[i] ?? tokens.length, (k) => inQuote[k] != null);
@@ -1420,6 +1422,21 @@ export function extractQuotes(
  * "critics view the plan as a giveaway"); without one they report no opinion ("saw the parade").
  */
 const VIEW_VERBS = new Set(['see', 'sees', 'saw', 'view', 'views', 'viewed', 'regard', 'regards', 'regarded']);
+
+/**
+ * Every word that can open a clause in step 2 of extractQuotes (an impression, a particle or commitment
+ * verb, a speech cue or "according", a view or a stance verb): a word in none of these lexicons reaches
+ * no rule there. A new cue family read in that loop must add its words here.
+ */
+const CLAUSE_CUE_WORDS: ReadonlySet<string> = new Set([
+  ...IMPRESSION_CUES,
+  ...STANCE_PARTICLES.keys(),
+  ...COMMITMENT_VERBS.keys(),
+  ...SPEECH_VERBS.keys(),
+  'according',
+  ...VIEW_VERBS,
+  ...STANCE_VERBS,
+]);
 
 /** Whether an "as" follows the object starting at k, within a few words and before any punctuation. */
 function asComplementAfter(tokens: readonly Token[], k: number, s1: number): boolean {
