@@ -428,6 +428,8 @@ export function extractQuotes(
         // Only one-character punctuation tokens can end a sentence.
         if (t === undefined) continue;
         if (t.text.length !== 1 || isWord(t)) continue;
+        // Only these can end a sentence: . ! ? ; and a closing quotation mark after one.
+        if (!SENTENCE_END_MARKS.has(t.text)) continue;
         const isEnd =
           t &&
           /^[.!?;]$/.test(t.text) &&
@@ -744,7 +746,8 @@ export function extractQuotes(
     for (let i = 0; i < tokens.length; i++) {
       if (inQuote[i]) continue;
       const t = tokens[i];
-      if (!t || usedCues.has(t.start)) continue;
+      // Most words open no clause here (see CLAUSE_CUE_WORDS; "in" may open a poll's).
+      if (!t || (t.lower !== 'in' && !CLAUSE_CUE_WORDS.has(t.lower)) || usedCues.has(t.start)) continue;
       if (t.lower === 'in' && i === (sentStart[i] ?? 0)) {
         // "In the latest poll, Trump leads by five": the poll speaks for the clause after its comma.
         const found = pollLeadIn(ctx, tokens, i, sentEnd[i] ?? tokens.length, inQuote, p.index);
@@ -754,7 +757,6 @@ export function extractQuotes(
           continue;
         }
       }
-      // Most words open none of the clauses below: one lookup skips them.
       if (!CLAUSE_CUE_WORDS.has(t.lower)) continue;
       if (IMPRESSION_CUES.has(t.lower)) {
         // "The closures appear to have helped": the writer's impression, with no one named as its source.
@@ -1422,6 +1424,9 @@ export function extractQuotes(
  * "critics view the plan as a giveaway"); without one they report no opinion ("saw the parade").
  */
 const VIEW_VERBS = new Set(['see', 'sees', 'saw', 'view', 'views', 'viewed', 'regard', 'regards', 'regarded']);
+
+/** The one-character tokens that can end a sentence in extractQuotes (isEnd or closesQuote). */
+const SENTENCE_END_MARKS: ReadonlySet<string> = new Set(['.', '!', '?', ';', '”', '"', '»', "'"]);
 
 /**
  * Every word that can open a clause in step 2 of extractQuotes (an impression, a particle or commitment
