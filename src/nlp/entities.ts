@@ -980,14 +980,14 @@ export function extractEntities(
       const nextTok = run.tokens[run.next];
       const nextWord = lower(nextTok);
       const name = run.words.join(' ');
+      const lowerName = name.toLowerCase();
       if (run.sentenceStart && run.words.length === 1 && !isAcronym(name) && !SPEECH_VERBS.has(nextWord)) {
         // A single capitalised word opening a sentence is only a name if we know it already.
-        const key = name.toLowerCase();
+        const key = lowerName;
         if (!byName.has(key) && !bySurname.has(key) && !PLACES.has(key) && !DEMONYMS.has(key)) {
           continue;
         }
       }
-      const lowerName = name.toLowerCase();
       // "Cuban said" names a person, not Cuba.
       const demonym = run.words.length === 1 && !SPEECH_VERBS.has(nextWord) ? DEMONYMS.get(lowerName) : undefined;
       let idx: number;

@@ -417,7 +417,7 @@ export function extractQuotes(
         continue;
       }
     }
-    // Sentence ends, outside quotation marks.
+    // Sentence starts and ends, outside quotation marks (in one pass: a start is the token after the last end).
     const sentEnd: number[] = new Array(tokens.length).fill(tokens.length);
     const sentStart: number[] = new Array(tokens.length).fill(0);
     {
@@ -449,6 +449,7 @@ export function extractQuotes(
             (tokens[i - 1]?.text === "'" && /^[.!?]$/.test(tokens[i - 2]?.text ?? ''))) &&
           (isCapitalised(tokens[i + 1]?.text ?? 'a') || /^[“"'`]/.test(tokens[i + 1]?.text ?? ''));
         const abbrev =
+          isEnd &&
           t?.text === '.' &&
           /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|Inc|Corp|Prof)$/u.test(tokens[i - 1]?.text ?? '');
         if ((isEnd && !abbrev) || closesQuote) {
@@ -457,14 +458,6 @@ export function extractQuotes(
         }
       }
       for (let k = from; k < tokens.length; k++) sentEnd[k] = tokens.length;
-    }
-    // sentStart was only set up to each end; fill the rest from the ends.
-    {
-      let from = 0;
-      for (let i = 0; i < tokens.length; i++) {
-        sentStart[i] = from;
-        if ((sentEnd[i] ?? 0) === i + 1) from = i + 1;
-      }
     }
     const firstTokenAt = (pos: number): number => {
       let lo = 0;
