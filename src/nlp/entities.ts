@@ -794,8 +794,13 @@ function catalogKind(canonical: string, title: string, nextWord: string): Entity
   return kind === 'other' ? 'organization' : kind;
 }
 
-function classify(words: string[], title: string, nextWord: string, name = words.join(' ')): EntityKind {
-  const lowerName = name.toLowerCase();
+function classify(
+  words: string[],
+  title: string,
+  nextWord: string,
+  name = words.join(' '),
+  lowerName = name.toLowerCase(),
+): EntityKind {
   if (PLACES.has(lowerName) || (lowerName.startsWith('the ') && PLACES.has(lowerName.slice(4)))) return 'place';
   if (words.length >= 2 && PLACE_SUFFIXES.has((words[words.length - 1] ?? '').toLowerCase())) return 'place';
   if (title && words.length >= 1 && [...title.toLowerCase().split(/[ .]+/)].some((t) => STRONG_TITLES.has(t))) {
@@ -1008,7 +1013,7 @@ export function extractEntities(
         idx = bySurname.get(lowerName) ?? 0;
         drafts[idx]?.aliases.add(name);
       } else {
-        const kind = classify(run.words, run.title, nextWord, name);
+        const kind = classify(run.words, run.title, nextWord, name, lowerName);
         if (kind === 'other' && run.words.length === 1 && !run.title) continue;
         if (run.words.length === 1 && kind === 'person' && lastPerson >= 0) {
           // no known full name: keep the single name

@@ -351,7 +351,8 @@ export function extractQuotes(
     entityStarts: new Set(mentions.map((m) => m.start)),
   };
   const spans = markedSpans(body, paragraphs);
-  const mentionEndAt = new Map(mentions.map((m) => [m.start, m.end]));
+  // Each mention's end by its start, built on first use: only a nested quote's speaker needs it.
+  let mentionEndAt: Map<number, number> | undefined;
   // Sentence tokens from the entity pass, regrouped by paragraph; tokenize again only without them.
   const bySentence = reading?.tokens;
   // Or each paragraph's own tokens, when the entity pass read these very paragraphs.
@@ -1363,7 +1364,12 @@ export function extractQuotes(
         if (!tk) continue;
         const l = tk.lower;
         if (l === 'he' || l === 'she' || ctx.entityStarts.has(tk.start)) {
-          const sp = resolveSpeaker(ctx, tk.start, mentionEndAt.get(tk.start) ?? tk.end, null);
+          const sp = resolveSpeaker(
+            ctx,
+            tk.start,
+            (mentionEndAt ??= new Map(mentions.map((m) => [m.start, m.end]))).get(tk.start) ?? tk.end,
+            null,
+          );
           if (sp.name !== r.speaker?.name || l === 'he' || l === 'she') speaker = sp;
           break;
         }
