@@ -1244,7 +1244,7 @@ export function extractQuotes(
     }
 
     // 3. Sentences that continue an unmarked quote in a paragraph without quotation marks.
-    if (pSpans.length === 0) {
+    if (pSpans.length === 0 && anyUnmarked(results, resultsAtParagraphStart)) {
       const paragraphResults = results.slice(resultsAtParagraphStart);
       const unmarked = paragraphResults.filter((r) => r.kind === 'unmarked').slice(0, 20);
       const attributedSentences = new Set(paragraphResults.map((r) => sentStart[firstTokenAt(r.start)] ?? -1));
@@ -1415,6 +1415,12 @@ export function extractQuotes(
     });
   }
   return out;
+}
+
+/** Whether a result from index `from` on is an unmarked quote: step 3 of extractQuotes continues only those. */
+function anyUnmarked(results: readonly Attribution[], from: number): boolean {
+  for (let i = from; i < results.length; i++) if (results[i]?.kind === 'unmarked') return true;
+  return false;
 }
 
 /** Stance verbs read only before an infinitive: their noun objects are rarely attributed. */
