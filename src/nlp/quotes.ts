@@ -47,7 +47,14 @@ import {
   SUBJECT_PRONOUNS,
   WEAK_VERBS,
 } from './speech-verbs.js';
-import { isCapitalised, moreSpaceSeparatedThan, type Token, tokenize, whiteSpaceSplitCount } from './tokens.js';
+import {
+  FilteredWordSet,
+  isCapitalised,
+  moreSpaceSeparatedThan,
+  type Token,
+  tokenize,
+  whiteSpaceSplitCount,
+} from './tokens.js';
 import type { Entity, Paragraph, Quote, QuoteKind, Sentence } from './types.js';
 
 /** One attribution while it is being built: span, speaker mention, cue and kind. */
@@ -1436,9 +1443,10 @@ const SENTENCE_END_MARKS: ReadonlySet<string> = new Set(['.', '!', '?', ';', 'â€
 /**
  * Every word that can open a clause in step 2 of extractQuotes (an impression, a particle or commitment
  * verb, a speech cue or "according", a view or a stance verb): a word in none of these lexicons reaches
- * no rule there. A new cue family read in that loop must add its words here.
+ * no rule there. A new cue family read in that loop must add its words here. (Asked about every token:
+ * a filtered set, see FilteredWordSet.)
  */
-const CLAUSE_CUE_WORDS: ReadonlySet<string> = new Set([
+const CLAUSE_CUE_WORDS = new FilteredWordSet([
   ...IMPRESSION_CUES,
   ...STANCE_PARTICLES.keys(),
   ...COMMITMENT_VERBS.keys(),
