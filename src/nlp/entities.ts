@@ -776,8 +776,9 @@ function runsOf(tokens: Token[]): Run[] {
     }
     i = Math.max(j, i + 1);
   }
-  // The scratch array keeps no tokens (nor the body their texts are cut from) alive.
-  words.fill(NO_TOKEN, 0, used);
+  // The scratch array keeps no tokens (nor the body their texts are cut from) alive. (A loop: `used` is a
+  // few words, fewer than a call to Array.prototype.fill costs, once per sentence.)
+  for (let k = 0; k < used; k++) words[k] = NO_TOKEN;
   return runs;
 }
 
