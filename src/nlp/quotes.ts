@@ -360,6 +360,10 @@ export function extractQuotes(
   const spans = markedSpans(body, paragraphs);
   // Each mention's end by its start, built on first use: only a nested quote's speaker needs it.
   let mentionEndAt: Map<number, number> | undefined;
+  const mentionEnd = (start: number): number | undefined => {
+    mentionEndAt ??= new Map(mentions.map((m) => [m.start, m.end]));
+    return mentionEndAt.get(start);
+  };
   // Sentence tokens from the entity pass, regrouped by paragraph; tokenize again only without them.
   const bySentence = reading?.tokens;
   // Or each paragraph's own tokens, when the entity pass read these very paragraphs.
@@ -1378,12 +1382,7 @@ export function extractQuotes(
         if (!tk) continue;
         const l = tk.lower;
         if (l === 'he' || l === 'she' || ctx.entityStarts.has(tk.start)) {
-          const sp = resolveSpeaker(
-            ctx,
-            tk.start,
-            (mentionEndAt ??= new Map(mentions.map((m) => [m.start, m.end]))).get(tk.start) ?? tk.end,
-            null,
-          );
+          const sp = resolveSpeaker(ctx, tk.start, mentionEnd(tk.start) ?? tk.end, null);
           if (sp.name !== r.speaker?.name || l === 'he' || l === 'she') speaker = sp;
           break;
         }
