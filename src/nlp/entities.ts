@@ -776,8 +776,9 @@ function runsOf(tokens: Token[]): Run[] {
     }
     i = Math.max(j, i + 1);
   }
-  // The scratch array keeps no tokens (nor the body their texts are cut from) alive.
-  words.fill(NO_TOKEN, 0, used);
+  // The scratch array keeps no tokens (nor the body their texts are cut from) alive. (A loop: `used` is a
+  // few words, fewer than a call to Array.prototype.fill costs, once per sentence.)
+  for (let k = 0; k < used; k++) words[k] = NO_TOKEN;
   return runs;
 }
 
@@ -794,8 +795,13 @@ function catalogKind(canonical: string, title: string, nextWord: string): Entity
   return kind === 'other' ? 'organization' : kind;
 }
 
-function classify(words: string[], title: string, nextWord: string, name = words.join(' ')): EntityKind {
-  const lowerName = name.toLowerCase();
+function classify(
+  words: string[],
+  title: string,
+  nextWord: string,
+  name = words.join(' '),
+  lowerName = name.toLowerCase(),
+): EntityKind {
   if (PLACES.has(lowerName) || (lowerName.startsWith('the ') && PLACES.has(lowerName.slice(4)))) return 'place';
   if (words.length >= 2 && PLACE_SUFFIXES.has((words[words.length - 1] ?? '').toLowerCase())) return 'place';
   if (title && words.length >= 1 && [...title.toLowerCase().split(/[ .]+/)].some((t) => STRONG_TITLES.has(t))) {
@@ -980,14 +986,14 @@ export function extractEntities(
       const nextTok = run.tokens[run.next];
       const nextWord = lower(nextTok);
       const name = run.words.join(' ');
+      const lowerName = name.toLowerCase();
       if (run.sentenceStart && run.words.length === 1 && !isAcronym(name) && !SPEECH_VERBS.has(nextWord)) {
         // A single capitalised word opening a sentence is only a name if we know it already.
-        const key = name.toLowerCase();
+        const key = lowerName;
         if (!byName.has(key) && !bySurname.has(key) && !PLACES.has(key) && !DEMONYMS.has(key)) {
           continue;
         }
       }
-      const lowerName = name.toLowerCase();
       // "Cuban said" names a person, not Cuba.
       const demonym = run.words.length === 1 && !SPEECH_VERBS.has(nextWord) ? DEMONYMS.get(lowerName) : undefined;
       let idx: number;
@@ -1008,7 +1014,7 @@ export function extractEntities(
         idx = bySurname.get(lowerName) ?? 0;
         drafts[idx]?.aliases.add(name);
       } else {
-        const kind = classify(run.words, run.title, nextWord, name);
+        const kind = classify(run.words, run.title, nextWord, name, lowerName);
         if (kind === 'other' && run.words.length === 1 && !run.title) continue;
         if (run.words.length === 1 && kind === 'person' && lastPerson >= 0) {
           // no known full name: keep the single name

@@ -62,6 +62,11 @@ const DESCRIPTION_END = new Set([
   'on',
 ]);
 
+/** w.replace(/,$/, ''), without a pattern or a copy when there is no comma. */
+function withoutFinalComma(w: string): string {
+  return w.endsWith(',') ? w.slice(0, -1) : w;
+}
+
 /** Index of the last mention starting before pos. */
 function lastMentionBefore(mentions: readonly EntityMention[], pos: number): number {
   let lo = 0;
@@ -125,10 +130,10 @@ export function resolveSpeaker(ctx: SpeakerContext, start: number, end: number, 
   }
   const words = lowerText.split(/\s+/);
   // The head of a description is its last source noun before a modifier ("officials I spoke with").
-  let cut = words.findIndex((w, i) => i > 0 && DESCRIPTION_END.has(w.replace(/,$/, '')));
+  let cut = words.findIndex((w, i) => i > 0 && DESCRIPTION_END.has(withoutFinalComma(w)));
   if (cut < 0) cut = words.length;
   let descriptionHead = -1;
-  for (let i = 0; i < cut; i++) if (SOURCE_NOUNS.has((words[i] ?? '').replace(/,$/, ''))) descriptionHead = i;
+  for (let i = 0; i < cut; i++) if (SOURCE_NOUNS.has(withoutFinalComma(words[i] ?? ''))) descriptionHead = i;
   if (descriptionHead < 0) descriptionHead = words.findIndex((w) => SOURCE_NOUNS.has(w));
   const headWord = descriptionHead >= 0 ? (words[descriptionHead] ?? '') : '';
   // "advisers Trump warns": a bare name right after a plural description does not head it.

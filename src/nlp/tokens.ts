@@ -248,3 +248,41 @@ export function isPossessive(text: string): boolean {
   const b = text.charCodeAt(n - 1);
   return (isApostrophe(a) && b === 115) || (a === 115 && isApostrophe(b));
 }
+
+/**
+ * A set of words with a quick test in front of the hash lookup, for sets asked about every token of a
+ * text. A Set lookup of a token's string costs tens of nanoseconds (more on the string's first lookup,
+ * which computes its hash), and most tokens are not members. Each member sets one bit of a 64K-bit
+ * table, at a signature of its length and first, second and last code units; a word whose bit is clear
+ * is not a member, found without the lookup (nine tokens of news text in ten, for the cue words of
+ * attribution, where one in twenty is a member). A member's bit is always set, so `has` answers as the
+ * Set does.
+ */
+export class FilteredWordSet {
+  private readonly words: ReadonlySet<string>;
+  private readonly bits = new Uint32Array(2048);
+
+  constructor(words: Iterable<string>) {
+    this.words = new Set(words);
+    for (const w of this.words) {
+      if (w.length === 0) continue;
+      const k = wordSignature(w);
+      this.bits[k >>> 5] = (this.bits[k >>> 5] as number) | (1 << (k & 31));
+    }
+  }
+
+  has(w: string): boolean {
+    if (w.length > 0) {
+      const k = wordSignature(w);
+      if ((((this.bits[k >>> 5] as number) >>> (k & 31)) & 1) === 0) return false;
+    }
+    return this.words.has(w);
+  }
+}
+
+/** A 16-bit signature of a non-empty word: its length and first, second and last code units, mixed. */
+function wordSignature(w: string): number {
+  const n = w.length;
+  const h = (((n * 31 + w.charCodeAt(0)) * 31 + (n > 1 ? w.charCodeAt(1) : 0)) * 31 + w.charCodeAt(n - 1)) | 0;
+  return Math.imul(h, 0x9e3779b1) >>> 16;
+}

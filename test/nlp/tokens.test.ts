@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  FilteredWordSet,
   isPossessive,
   moreSpaceSeparatedThan,
   startsWithLetterOrNumber,
@@ -115,6 +116,23 @@ describe('tokenize', () => {
         expect(whiteSpaceSplitCount(s, start, end)).toBe(s.slice(start, end).split(/\s+/).length);
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('FilteredWordSet', () => {
+  it('answers as a Set of the same words', () => {
+    const words = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom('said', 'says', 'told', 'according', 'dit', '’s'),
+    );
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 40 }), fc.array(words, { maxLength: 40 }), (members, probes) => {
+        const set = new Set(members);
+        const filtered = new FilteredWordSet(members);
+        for (const w of [...members, ...probes]) expect(filtered.has(w)).toBe(set.has(w));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
