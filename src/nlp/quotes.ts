@@ -884,7 +884,7 @@ export function extractQuotes(
       }
       // "anyone wanting to borrow", "those responding to the poll": a participle on an indefinite pronoun
       // describes a class of people, and no one in particular speaks.
-      if (t.lower.endsWith('ing') && INDEFINITE_PRONOUNS.has(low(tokens[i - 1]))) continue;
+      if (t.lower.endsWith('ing') && INDEFINITE_PRONOUNS.has(low(tokens[i - 1]))) return i;
       // "called for a ban", "talked about the economy": the particle makes the verb a stance (a speech
       // verb too), and its object follows the particle.
       const particle = stanceParticle(tokens, i) ? 1 : 0;
@@ -920,7 +920,7 @@ export function extractQuotes(
           /^\p{Ll}/u.test(tokens[pw]?.text ?? '') &&
           (DETERMINERS.has(low(tokens[pw - 1])) || QUANTIFIERS.has(prevWord))
         )
-          continue;
+          return i;
         // "withering attacks against Rubio", "terror attacks changed the race": after a modifier or an object
         // "attack" is the noun; the verb follows its subject ("they attack", "who attacked") or a conjunction.
         if (
@@ -930,7 +930,7 @@ export function extractQuotes(
           !AUXILIARIES.has(prevWord) &&
           !BEFORE_VERB_ATTACK.has(prevWord)
         )
-          continue;
+          return i;
         // "Republicans are urging him to ...", "voters were criticizing the plan": a progressive, not a passive.
         const progressive = t.lower.endsWith('ing') && BE_FORMS.has(prevWord) && prevWord !== 'being';
         if (!NOT_BEFORE_VERB.has(prevWord) && (progressive || !NOT_BEFORE_STANCE.has(prevWord))) {
