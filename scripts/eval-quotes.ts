@@ -81,7 +81,9 @@ function main(args: string[]): number {
   if (devTexts.length > 0) {
     const speed = measureExtraction(devTexts);
     const bare = speed.tokenizeArticlesPerSec;
-    console.log(`== throughput on ${devTexts.length} ${set} texts (one core, in-process, best of 5 rounds)`);
+    console.log(
+      `== throughput on ${devTexts.length} ${set} texts (one core, in-process, best of 5 rounds after 3 s of warm-up)`,
+    );
     console.log(`analyseText (whole reading)          ${speed.analyseArticlesPerSec.toFixed(0)} articles/s`);
     console.log(`extraction (sentences+entities+quotes) ${speed.extractArticlesPerSec.toFixed(0)} articles/s`);
     console.log(`regex tokenization                   ${bare.toFixed(0)} articles/s`);
