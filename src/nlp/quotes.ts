@@ -5,7 +5,6 @@ import {
   ADVERBIALS,
   AUXILIARIES,
   BE_FORMS,
-  CLAUSE_CONJUNCTIONS,
   CONTENT_BAD_START,
   cueAt,
   DETERMINERS,
@@ -1094,20 +1093,10 @@ export function extractQuotes(
               FRAMING_LEAD_INS.has(sentenceFirst.lower);
             if (np && !framingLeadIn) {
               const speaker = speakerOf(ctx, tokens, np);
-              // A parenthetical ("..., they say, would ...") covers the whole sentence.
+              // A parenthetical ("The dock, they say, would flood"): the words before the cue and the clause
+              // after it are two spans, as PolNeAR marks them, however short the lead-in.
               const parenthetical = !invertedOk && tokens[tailFrom]?.text === ',' && tail > 3;
-              const leadIn = commaIdx - s0;
-              // "In several cases, executives say, they have been asked ...": the part after the cue is
-              // its own clause (a subject or a conjunction opens it), so lead-in and clause are two spans.
-              const afterOpen = tokens[tailFrom + 1];
-              const newClause =
-                afterOpen !== undefined &&
-                (SUBJECT_PRONOUNS.has(afterOpen.lower) ||
-                  CLAUSE_CONJUNCTIONS.has(afterOpen.lower) ||
-                  DETERMINERS.has(afterOpen.lower));
-              const splitLead = tail - 1 >= 2 * leadIn || SUBORDINATORS.has(sentenceFirst.lower) || newClause;
-              if (parenthetical && splitLead) {
-                // "Recently, he said, he has realized ...": a short lead-in and the clause after are two spans.
+              if (parenthetical) {
                 const afterFirst = tokens[tailFrom + 1];
                 if (afterFirst) {
                   const rest = mk(afterFirst.start, sentenceLast.end, speaker, t.text, p.index);
@@ -1115,7 +1104,7 @@ export function extractQuotes(
                   results.push(rest);
                 }
               }
-              const end = parenthetical && !splitLead ? sentenceLast.end : contentEnd.end;
+              const end = contentEnd.end;
               att = mk(sentenceFirst.start, end, speaker, t.text, p.index);
               if (!overlapsSpan(pSpans, sentenceFirst.start, end)) att.kind = 'unmarked';
             }
