@@ -1520,6 +1520,7 @@ export function extractQuotes(
     clauseLeadIn(body, r);
     quotedPhraseTail(body, r);
     if (r.kind !== 'direct') trailingAside(body, r);
+    secondAttribution(body, r);
   }
 
   results.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -2063,6 +2064,37 @@ function trailingAside(body: string, r: Attribution): void {
   if ((m[1]?.match(/\p{L}+/gu) ?? []).length < 4) return;
   if ((text.slice(0, m.index).match(/[“”"]/g) ?? []).length % 2) return;
   r.end = r.start + m.index;
+}
+
+/** Cue words that open a second attribution after a comma or a conjunction ("..., and 40 percent said ..."). */
+const SECOND_CUE =
+  /^(?:,| and| while| but|, while|, but|, and) (?=(?:[\p{L}\p{N}’'-]+ ){0,5}(?:said|say|says|told|accused|accuses|argued|argue|argues|claimed|claims|showing|shows|showed|contradicting|insisted|insists|warned|warns|denied|denies|believe|believes|contend|contends)\b)/u;
+
+/** Openers of a subordinate clause: a comma after one closes that clause, not the reported words. */
+const CLAUSE_OPENING = /^(?:that\s+)?(?:while|although|though|if|when|after|before|because|since|unless|even)\b/i;
+
+/**
+ * "Half said they were worried, while 40 percent said ...", "Video shows that he had his hands up,
+ * contradicting the police's claim that ...": a second speaker or cue after a comma or conjunction
+ * starts another attribution, so an unquoted span ends before it (PolNeAR marks the two apart).
+ */
+function secondAttribution(body: string, r: Attribution): void {
+  const text = body.slice(r.start, r.end);
+  // Quoted words, straight or doubled-apostrophe, belong to their speaker whatever they contain.
+  if (/[“”"]|''/.test(body.slice(Math.max(0, r.start - 2), r.end + 2)) || text.startsWith("'")) return;
+  // A span of several sentences is someone's own words run together, not one reported clause.
+  if (CLAUSE_OPENING.test(text) || /[.?!]\s+\p{Lu}/u.test(text)) return;
+  for (let i = text.indexOf(' ', 1); i > 0; i = text.indexOf(' ', i + 1)) {
+    const at = text[i - 1] === ',' ? i - 1 : i;
+    const m = SECOND_CUE.exec(text.slice(at));
+    if (!m) continue;
+    const left = text.slice(0, at);
+    // A lead-in of a word or two ("Honestly, I mean") is not a clause of its own; "but that ..." goes on.
+    if ((left.match(/\p{L}+/gu) ?? []).length < 3) return;
+    if (/^\s*that\b/.test(text.slice(at + m[0].length))) return;
+    r.end = r.start + at;
+    return;
+  }
 }
 
 /** Titles and initials whose period names go on after ("Sen.", "Mr.", "U.S.", "J."): never an object's end. */

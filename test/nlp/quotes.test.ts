@@ -794,6 +794,20 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'The old timetable',
   },
+  {
+    name: 'an indirect span ends before a second cue after a comma ("..., while 30 percent said ...")',
+    text: 'The harbour survey came out on Friday.\n\nMost fishermen said the new dock was too small, while 30 percent said it would do for now.',
+    fragment: 'the new dock was too small',
+    speaker: 'Most fishermen',
+    quote: 'the new dock was too small',
+  },
+  {
+    name: 'an indirect span ends before a participle cue of another source ("..., contradicting ...")',
+    text: 'The inquiry reported on Monday.\n\nThe logbook shows that the ferry left on time, contradicting the captain who claimed it was late.',
+    fragment: 'the ferry left on time',
+    speaker: 'The logbook',
+    quote: 'that the ferry left on time',
+  },
 ];
 
 const verbFamily: [string, string][] = [
