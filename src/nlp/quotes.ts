@@ -2068,7 +2068,7 @@ function trailingAside(body: string, r: Attribution): void {
 
 /** Cue words that open a second attribution after a comma or a conjunction ("..., and 40 percent said ..."). */
 const SECOND_CUE =
-  /^(?:,| and| while| but|, while|, but|, and) (?=(?:[\p{L}\p{N}’'-]+ ){0,5}(?:said|say|says|told|accused|accuses|argued|argue|argues|claimed|claims|showing|shows|showed|contradicting|insisted|insists|warned|warns|denied|denies|believe|believes|contend|contends)\b)/u;
+  /(?:, while|, but|, and|,| and| while| but) (?=(?:[\p{L}\p{N}’'-]+ ){0,5}(?:said|say|says|told|accused|accuses|argued|argue|argues|claimed|claims|showing|shows|showed|contradicting|insisted|insists|warned|warns|denied|denies|believe|believes|contend|contends)\b)/gu;
 
 /** Openers of a subordinate clause: a comma after one closes that clause, not the reported words. */
 const CLAUSE_OPENING = /^(?:that\s+)?(?:while|although|though|if|when|after|before|because|since|unless|even)\b/i;
@@ -2084,10 +2084,10 @@ function secondAttribution(body: string, r: Attribution): void {
   if (/[“”"]|''/.test(body.slice(Math.max(0, r.start - 2), r.end + 2)) || text.startsWith("'")) return;
   // A span of several sentences is someone's own words run together, not one reported clause.
   if (CLAUSE_OPENING.test(text) || /[.?!]\s+\p{Lu}/u.test(text)) return;
-  for (let i = text.indexOf(' ', 1); i > 0; i = text.indexOf(' ', i + 1)) {
-    const at = text[i - 1] === ',' ? i - 1 : i;
-    const m = SECOND_CUE.exec(text.slice(at));
-    if (!m) continue;
+  // One pass over the span: the first cue after a comma or conjunction decides.
+  for (const m of text.matchAll(SECOND_CUE)) {
+    const at = m.index;
+    if (at < 1) continue;
     const left = text.slice(0, at);
     // A lead-in of a word or two ("Honestly, I mean") is not a clause of its own; "but that ..." goes on.
     if ((left.match(/\p{L}+/gu) ?? []).length < 3) return;
