@@ -5,7 +5,6 @@ import {
   ADVERBIALS,
   AUXILIARIES,
   BE_FORMS,
-  CLAUSE_CONJUNCTIONS,
   CONTENT_BAD_START,
   cueAt,
   DETERMINERS,
@@ -1108,20 +1107,10 @@ export function extractQuotes(
               FRAMING_LEAD_INS.has(sentenceFirst.lower);
             if (np && !framingLeadIn) {
               const speaker = speakerOf(ctx, tokens, np);
-              // A parenthetical ("..., they say, would ...") covers the whole sentence.
+              // A parenthetical ("The dock, they say, would flood"): the words before the cue and the clause
+              // after it are two spans, as PolNeAR marks them, however short the lead-in.
               const parenthetical = !invertedOk && tokens[tailFrom]?.text === ',' && tail > 3;
-              const leadIn = commaIdx - s0;
-              // "In several cases, executives say, they have been asked ...": the part after the cue is
-              // its own clause (a subject or a conjunction opens it), so lead-in and clause are two spans.
-              const afterOpen = tokens[tailFrom + 1];
-              const newClause =
-                afterOpen !== undefined &&
-                (SUBJECT_PRONOUNS.has(afterOpen.lower) ||
-                  CLAUSE_CONJUNCTIONS.has(afterOpen.lower) ||
-                  DETERMINERS.has(afterOpen.lower));
-              const splitLead = tail - 1 >= 2 * leadIn || SUBORDINATORS.has(sentenceFirst.lower) || newClause;
-              if (parenthetical && splitLead) {
-                // "Recently, he said, he has realized ...": a short lead-in and the clause after are two spans.
+              if (parenthetical) {
                 const afterFirst = tokens[tailFrom + 1];
                 if (afterFirst) {
                   const rest = mk(afterFirst.start, sentenceLast.end, speaker, t.text, p.index);
@@ -1129,7 +1118,7 @@ export function extractQuotes(
                   results.push(rest);
                 }
               }
-              const end = parenthetical && !splitLead ? sentenceLast.end : contentEnd.end;
+              const end = contentEnd.end;
               att = mk(sentenceFirst.start, end, speaker, t.text, p.index);
               if (!overlapsSpan(pSpans, sentenceFirst.start, end)) att.kind = 'unmarked';
             }
@@ -1547,6 +1536,7 @@ export function extractQuotes(
     clauseLeadIn(body, r);
     quotedPhraseTail(body, r);
     if (r.kind !== 'direct') trailingAside(body, r);
+    secondAttribution(body, r);
   }
 
   results.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -2115,6 +2105,37 @@ function trailingAside(body: string, r: Attribution): void {
   if ((m[1]?.match(/\p{L}+/gu) ?? []).length < 4) return;
   if ((text.slice(0, m.index).match(/[“”"]/g) ?? []).length % 2) return;
   r.end = r.start + m.index;
+}
+
+/** Cue words that open a second attribution after a comma or a conjunction ("..., and 40 percent said ..."). */
+const SECOND_CUE =
+  /(?:, while|, but|, and|,| and| while| but) (?=(?:[\p{L}\p{N}’'-]+ ){0,5}(?:said|say|says|told|accused|accuses|argued|argue|argues|claimed|claims|showing|shows|showed|contradicting|insisted|insists|warned|warns|denied|denies|believe|believes|contend|contends)\b)/gu;
+
+/** Openers of a subordinate clause: a comma after one closes that clause, not the reported words. */
+const CLAUSE_OPENING = /^(?:that\s+)?(?:while|although|though|if|when|after|before|because|since|unless|even)\b/i;
+
+/**
+ * "Half said they were worried, while 40 percent said ...", "Video shows that he had his hands up,
+ * contradicting the police's claim that ...": a second speaker or cue after a comma or conjunction
+ * starts another attribution, so an unquoted span ends before it (PolNeAR marks the two apart).
+ */
+function secondAttribution(body: string, r: Attribution): void {
+  const text = body.slice(r.start, r.end);
+  // Quoted words, straight or doubled-apostrophe, belong to their speaker whatever they contain.
+  if (/[“”"]|''/.test(body.slice(Math.max(0, r.start - 2), r.end + 2)) || text.startsWith("'")) return;
+  // A span of several sentences is someone's own words run together, not one reported clause.
+  if (CLAUSE_OPENING.test(text) || /[.?!]\s+\p{Lu}/u.test(text)) return;
+  // One pass over the span: the first cue after a comma or conjunction decides.
+  for (const m of text.matchAll(SECOND_CUE)) {
+    const at = m.index;
+    if (at < 1) continue;
+    const left = text.slice(0, at);
+    // A lead-in of a word or two ("Honestly, I mean") is not a clause of its own; "but that ..." goes on.
+    if ((left.match(/\p{L}+/gu) ?? []).length < 3) return;
+    if (/^\s*that\b/.test(text.slice(at + m[0].length))) return;
+    r.end = r.start + at;
+    return;
+  }
 }
 
 /** Titles and initials whose period names go on after ("Sen.", "Mr.", "U.S.", "J."): never an object's end. */

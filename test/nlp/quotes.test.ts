@@ -780,6 +780,34 @@ const cases: Case[] = [
     speaker: 'Ana Ortiz',
     quote: 'the new tax would help the harbour towns',
   },
+  {
+    name: 'a parenthetical cue inside a sentence splits it: the clause after the cue',
+    text: 'The ferry strike entered its third week.\n\nThe old timetable, Ana Ortiz said, had never worked for night crews.',
+    fragment: 'had never worked',
+    speaker: 'Ana Ortiz',
+    quote: 'had never worked for night crews',
+  },
+  {
+    name: 'a parenthetical cue inside a sentence splits it: the words before the cue',
+    text: 'The ferry strike entered its third week.\n\nThe old timetable, Ana Ortiz said, had never worked for night crews.',
+    fragment: 'The old timetable',
+    speaker: 'Ana Ortiz',
+    quote: 'The old timetable',
+  },
+  {
+    name: 'an indirect span ends before a second cue after a comma ("..., while 30 percent said ...")',
+    text: 'The harbour survey came out on Friday.\n\nMost fishermen said the new dock was too small, while 30 percent said it would do for now.',
+    fragment: 'the new dock was too small',
+    speaker: 'Most fishermen',
+    quote: 'the new dock was too small',
+  },
+  {
+    name: 'an indirect span ends before a participle cue of another source ("..., contradicting ...")',
+    text: 'The inquiry reported on Monday.\n\nThe logbook shows that the ferry left on time, contradicting the captain who claimed it was late.',
+    fragment: 'the ferry left on time',
+    speaker: 'The logbook',
+    quote: 'that the ferry left on time',
+  },
 ];
 
 const verbFamily: [string, string][] = [
@@ -811,11 +839,12 @@ describe('extractQuotes', () => {
     expect(quotes(text).find((q) => q.text.startsWith('“She stood'))?.speaker).toBe('Tom Reyes');
   });
 
-  it('reads a parenthetical cue and its description ("they say")', () => {
+  it('reads a parenthetical cue and its description ("they say") as two spans', () => {
     const text = 'Many harbour workers are worried.\n\nThe new dock, they say, would flood every winter.';
     const q = find(text, 'would flood every winter');
-    expect(q?.text).toBe('The new dock, they say, would flood every winter');
+    expect(q?.text).toBe('would flood every winter');
     expect(q?.speaker).toBe('Many harbour workers');
+    expect(find(text, 'The new dock')?.text).toBe('The new dock');
   });
 
   it('reads a question after "asked"', () => {
