@@ -1384,6 +1384,7 @@ export function extractQuotes(
     if (r.cue !== 'according to') trailingAttribution(body, r);
   }
 
+  leadInFragments(body, sentences, results);
   results.sort((x, y) => x.start - y.start || y.end - x.end);
   const out: Quote[] = [];
   let lastEnd = -1;
@@ -1934,6 +1935,42 @@ function colonIntro(
   const np = sentenceSubject(tokens, s, tokens.length - 1);
   if (np && npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) return { speaker: speakerOf(ctx, tokens, np), cue: ':' };
   return null;
+}
+
+/** The speaker and cue between a lead-in's comma and the words after: "…, Ms. Park said on Friday, …". */
+const INTERRUPTION = /^,\s+(?:[^\s,;:!?“”"]+\s+){0,2}$/;
+/** A lead-in that ends in one of these is an unfinished clause ("which, he said, …"), not words reported. */
+const OPEN_LEAD_END = /\b(?:and|or|but|which|who|that|whom|if|as|because)$/i;
+/** From the speaker mention to the words after: the cue, a short time or place, and the closing comma. */
+const AFTER_CUE = /^[^,;:.!?“”"]{0,40},\s*[“"]?$/;
+
+/**
+ * "Town halls, Ms. Park said, are places where …": an attribution that interrupts a sentence
+ * reports the words before it as well as those after, so the lead-in is a span of its own with the
+ * same speaker (when nothing else claims it).
+ */
+function leadInFragments(body: string, sentences: readonly Sentence[], results: Attribution[]): void {
+  const sorted = [...results].sort((x, y) => x.start - y.start);
+  let si = 0;
+  for (const r of sorted) {
+    const sp = r.speaker;
+    if (!sp || !r.cue || !SPEECH_VERBS.has(r.cue.toLowerCase()) || /ing$/i.test(r.cue)) continue;
+    while (si < sentences.length && (sentences[si]?.end ?? 0) <= r.start) si++;
+    const s = sentences[si];
+    if (!s || s.start >= sp.start || sp.end > r.start) continue;
+    const lead = body.slice(s.start, sp.start);
+    const comma = lead.lastIndexOf(',');
+    if (comma <= 0 || !INTERRUPTION.test(lead.slice(comma))) continue;
+    const middle = body.slice(sp.end, r.start);
+    if (!AFTER_CUE.test(middle) || !middle.trimStart().startsWith(r.cue)) continue;
+    const leadText = lead.slice(0, comma);
+    if (OPEN_LEAD_END.test(leadText)) continue;
+    const start = s.start;
+    const end = trimEnd(body, start, s.start + comma);
+    if (end - start < 2) continue;
+    if (results.some((o) => o.start < end && o.end > start)) continue;
+    results.push({ ...r, start, end, kind: r.kind === 'indirect' ? 'indirect' : 'unmarked' });
+  }
 }
 
 function mk(start: number, end: number, speaker: SpeakerMention, cue: string, paragraph: number): Attribution {

@@ -444,6 +444,13 @@ const cases: Case[] = [
     quote: '“If they sue us, we will win.”',
   },
   {
+    name: 'the words before an attribution that interrupts a sentence are a span of their own',
+    text: 'The harbour flooded again.\n\nTown halls, Ana Ortiz said, are places where “anyone can stand up and shout.”',
+    fragment: 'Town halls',
+    speaker: 'Ana Ortiz',
+    quote: 'Town halls',
+  },
+  {
     name: 'an attribution after the quote that closes a mixed span is not part of it',
     text: 'The race tightened.\n\nAna Ortiz insisted that the harbour had changed: “This is no longer our harbour,” she said.',
     fragment: 'no longer our harbour',
