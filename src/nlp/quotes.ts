@@ -45,6 +45,7 @@ import {
   STANCE_PARTICLES,
   STANCE_VERBS,
   SUBJECT_PRONOUNS,
+  VERB_PREFIX,
   WEAK_VERBS,
 } from './speech-verbs.js';
 import { isCapitalised, moreSpaceSeparatedThan, type Token, tokenize, whiteSpaceSplitCount } from './tokens.js';
@@ -1843,6 +1844,22 @@ function isVenue(tokens: readonly Token[], e: number): boolean {
   return VENUE_NOUNS.has(low(tokens[m]));
 }
 
+/**
+ * "The union, which endorsed Reyes, ...": a relative pronoun after a comma is the subject of the verb
+ * it opens (it stands for the head before it), so the verb's object is attributed too.
+ */
+function relativeSubject(tokens: readonly Token[], v: number, s0: number): Np | null {
+  let r = v - 1;
+  while (r > s0 && VERB_PREFIX.has(low(tokens[r]))) r--;
+  const rel = low(tokens[r]);
+  const head = tokens[r - 1];
+  if (r <= s0 || !(rel === 'which' || rel === 'that') || !head) return null;
+  // "that" is a relative only right after a noun ("a group that backed him"), not after a verb or a comma.
+  const afterNoun = isWord(head) && !SPEECH_VERBS.has(head.lower) && !FUNCTION_WORDS.has(head.lower);
+  if (!(afterNoun || (rel === 'which' && head.text === ','))) return null;
+  return { from: r, to: r + 1, roleFrom: -1, roleTo: -1 };
+}
+
 /** "X criticized Y", "X declined to comment": the object of a stance verb, spoken for by the subject. */
 function stanceAttribution(
   ctx: Context,
@@ -1863,7 +1880,9 @@ function stanceAttribution(
   }
   if (!np) np = subjectBefore(tokens, v, s0);
   if (!np && low(tokens[v - 1]) === 'and') np = sentenceSubject(tokens, s0, v);
-  if (!np || !npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) return null;
+  const relative = np ? null : relativeSubject(tokens, v, s0);
+  if (relative) np = relative;
+  if (!np || (!relative && !npLooksLikeSpeaker(tokens, np, ctx.entityStarts))) return null;
   // "railed against the plan": the particle is the verb's; its object follows it.
   const k = objectStart === v + 1 && low(tokens[objectStart]) === 'against' ? objectStart + 1 : objectStart;
   let e = k;

@@ -444,6 +444,20 @@ const cases: Case[] = [
     quote: '“If they sue us, we will win.”',
   },
   {
+    name: 'a relative "which" after a comma is the subject of the stance verb it opens',
+    text: 'The harbour flooded again.\n\nThe ferry workers union, which endorsed Ana Ortiz, met on Friday.',
+    fragment: 'Ana Ortiz',
+    speaker: 'which',
+    quote: 'Ana Ortiz',
+  },
+  {
+    name: 'a relative "that" right after a noun is the subject of the stance verb it opens',
+    text: 'The harbour flooded again.\n\nIt was a ferry group that backed Tom Reyes.',
+    fragment: 'Tom Reyes',
+    speaker: 'that',
+    quote: 'Tom Reyes',
+  },
+  {
     name: 'the words before an attribution that interrupts a sentence are a span of their own',
     text: 'The harbour flooded again.\n\nTown halls, Ana Ortiz said, are places where “anyone can stand up and shout.”',
     fragment: 'Town halls',
