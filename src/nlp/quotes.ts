@@ -738,6 +738,11 @@ export function extractQuotes(
           for (const sp of spansFrom(pSpans, first.start, end + 1)) sp.absorbed = true;
         }
       }
+      const headline = headlineCue(ctx, body, tokens, p.index);
+      if (headline && !results.some((r) => r.start < headline.end && r.end > headline.start)) {
+        for (const sp of spansFrom(pSpans, headline.start, headline.end + 1)) sp.absorbed = true;
+        results.push(headline);
+      }
     }
 
     // 2. Indirect speech and quotes whose marks were lost, clause by clause.
@@ -1990,6 +1995,86 @@ function leadInFragments(body: string, sentences: readonly Sentence[], results: 
     if (results.some((o) => o.start < end && o.end > start)) continue;
     results.push({ ...r, start, end, kind: r.kind === 'indirect' ? 'indirect' : 'unmarked' });
   }
+}
+
+/** Headline verbs that report what their subject said, in the present tense headlines use. */
+const HEADLINE_CUES = new Set([
+  'says',
+  'said',
+  'calls',
+  'reveals',
+  'announces',
+  'claims',
+  'warns',
+  'admits',
+  'insists',
+  'predicts',
+  'vows',
+  'argues',
+  'suggests',
+  'denies',
+]);
+
+/** A headline word that may sit inside a speaker's name ("Trump’s Son", "GOP Rep McCaul"). */
+function headlineNameWord(t: Token | undefined): boolean {
+  return t !== undefined && (isCapitalised(t.text) || /^\p{N}/u.test(t.text)) && !HEADLINE_CUES.has(t.lower);
+}
+
+/**
+ * A title-case headline "Obama Says Museum Will Tell …" or "Museum Will Tell …, Obama Says": a capitalised
+ * cue (which cueAt reads as part of a name elsewhere) with a short capitalised subject reports the rest.
+ */
+function headlineCue(ctx: Context, body: string, tokens: readonly Token[], paragraph: number): Attribution | null {
+  if (tokens.length < 4 || tokens.length > 40) return null;
+  // A subtitle after a semicolon is a headline of its own.
+  let last = tokens.findIndex((t) => t.text === ';');
+  if (last < 0) last = tokens.length;
+  last--;
+  while (last > 0 && /^[.!?;]$/.test(tokens[last]?.text ?? '')) last--;
+  // "…, Former White House Doctor Says."
+  const final = tokens[last];
+  if (final && (final.lower === 'says' || final.lower === 'said')) {
+    let c = last - 1;
+    while (c > 0 && last - c <= 6 && headlineNameWord(tokens[c])) c--;
+    const np: Np = { from: c + 1, to: last, roleFrom: -1, roleTo: -1 };
+    const first = tokens[0];
+    const before = tokens[c - 1];
+    if (tokens[c]?.text === ',' && c + 1 < last && first && before && c >= 3) {
+      const end = trimEnd(body, first.start, before.end);
+      return {
+        start: first.start,
+        end,
+        speaker: speakerOf(ctx, tokens, np),
+        cue: final.text,
+        kind: 'indirect',
+        paragraph,
+      };
+    }
+  }
+  // "Obama Says African-American Museum Will Tell …", "Bill Clinton calls Obamacare ‘crazy system’ …".
+  for (let v = 1; v <= 6 && v < last; v++) {
+    const t = tokens[v];
+    if (!t || !HEADLINE_CUES.has(t.lower)) continue;
+    if (!isCapitalised(t.text) && t.lower !== 'calls') return null;
+    for (let k = 0; k < v; k++) if (!headlineNameWord(tokens[k]) && !/^['’]s$/.test(tokens[k]?.text ?? '')) return null;
+    const next = tokens[v + 1];
+    // "Calls for a special prosecutor", "Calls on Congress": a stance with its particle, read elsewhere.
+    if (!next || ['for', 'on', 'off', 'out', 'it'].includes(next.lower)) return null;
+    // "Clinton Says Russians Hacked DNC, Calls …": a second headline verb after a comma starts its own claim.
+    let e = last;
+    for (let k = v + 2; k < last; k++) {
+      if (tokens[k]?.text === ',' && HEADLINE_CUES.has(low(tokens[k + 1]))) {
+        e = k - 1;
+        break;
+      }
+    }
+    const lastTok = tokens[e];
+    if (!lastTok || e - v < 2) return null;
+    const np: Np = { from: 0, to: v, roleFrom: -1, roleTo: -1 };
+    const end = trimEnd(body, next.start, lastTok.end);
+    return { start: next.start, end, speaker: speakerOf(ctx, tokens, np), cue: t.text, kind: 'indirect', paragraph };
+  }
+  return null;
 }
 
 function mk(start: number, end: number, speaker: SpeakerMention, cue: string, paragraph: number): Attribution {

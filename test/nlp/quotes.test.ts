@@ -444,6 +444,27 @@ const cases: Case[] = [
     quote: '“If they sue us, we will win.”',
   },
   {
+    name: 'a title-case headline "X Says Y" reports the rest of the headline',
+    text: 'Ortiz Says Ferry Tax Will Hurt Island Families.\n\nThe mayor spoke in Dover on Friday.',
+    fragment: 'Ferry Tax',
+    speaker: 'Ortiz',
+    quote: 'Ferry Tax Will Hurt Island Families',
+  },
+  {
+    name: 'a title-case headline "Y, X Says" reports the words before the comma',
+    text: 'Ferry Tax Will Hurt Island Families, Mayor Ortiz Says.\n\nThe mayor spoke in Dover on Friday.',
+    fragment: 'Ferry Tax',
+    speaker: 'Mayor Ortiz',
+    quote: 'Ferry Tax Will Hurt Island Families',
+  },
+  {
+    name: 'a second headline verb after a comma ends the first claim',
+    text: 'Ortiz Says Ferry Tax Failed, Calls Vote ‘A Disgrace’.\n\nThe mayor spoke in Dover on Friday.',
+    fragment: 'Ferry Tax',
+    speaker: 'Ortiz',
+    quote: 'Ferry Tax Failed',
+  },
+  {
     name: 'a relative "which" after a comma is the subject of the stance verb it opens',
     text: 'The harbour flooded again.\n\nThe ferry workers union, which endorsed Ana Ortiz, met on Friday.',
     fragment: 'Ana Ortiz',
