@@ -789,9 +789,11 @@ export function extractQuotes(
         (!opensClause(tokens, i + 1) || questionedNoun(tokens, i));
       // "Experts see the vote as a test", "many view him as the stronger candidate": a view of something.
       const view = VIEW_VERBS.has(t.lower) && asComplementAfter(tokens, i + 1, sentEnd[i] ?? tokens.length);
-      const cc = particle || plan || topic || view ? null : cueAt(tokens, i);
+      // "Sanders called him divisive", "calling Trump a fascist": a name given to someone, without quotation marks.
+      const naming = CALL_FORMS.has(t.lower) && namingObject(tokens, i + 1, inQuote);
+      const cc = particle || plan || topic || view || naming ? null : cueAt(tokens, i);
       if (!cc) {
-        if (!particle && !plan && !topic && !view && !STANCE_VERBS.has(t.lower)) continue;
+        if (!particle && !plan && !topic && !view && !naming && !STANCE_VERBS.has(t.lower)) continue;
         // "a government plan", "sought the nomination", "offered no details": these take a stance only
         // toward an infinitive ("plans to run", "sought to block").
         if (INFINITIVE_STANCES.has(t.lower) && low(tokens[i + 1]) !== 'to') continue;
@@ -1427,6 +1429,32 @@ export function extractQuotes(
  * "critics view the plan as a giveaway"); without one they report no opinion ("saw the parade").
  */
 const VIEW_VERBS = new Set(['see', 'sees', 'saw', 'view', 'views', 'viewed', 'regard', 'regards', 'regarded']);
+
+/** Forms of "call" that name someone or something ("called him divisive"). */
+const CALL_FORMS = new Set(['call', 'calls', 'called', 'calling']);
+/** Object pronouns that a naming "call" takes before the name it gives ("called them rapists"). */
+const NAMED_PRONOUNS = new Set(['him', 'her', 'them', 'it', 'himself', 'herself', 'themselves']);
+/** After "called him" these make the verb a phone call or a phrasal verb, not a name given. */
+const NOT_A_NAME = new Set(['back', 'up', 'out', 'off', 'on', 'to', 'about', 'at', 'in', 'from', 'quits', 'and', 'or']);
+
+/**
+ * Whether the words from k are an object and the name given to it, with no quotation mark near (those are
+ * read as framed fragments): a pronoun then a word ("him divisive", "them rapists") or a capitalised
+ * name then "a"/"an" ("Trump a fascist").
+ */
+function namingObject(tokens: readonly Token[], k: number, inQuote: readonly (MarkedSpan | null)[]): boolean {
+  for (let q = k; q < k + 12 && q < tokens.length; q++)
+    if (inQuote[q] || /^[“”"]$/.test(tokens[q]?.text ?? '')) return false;
+  const first = tokens[k];
+  if (!first) return false;
+  if (NAMED_PRONOUNS.has(first.lower)) {
+    const next = tokens[k + 1];
+    return isWord(next) && !NOT_A_NAME.has(low(next)) && !TIME_WORDS.has(low(next)) && !isCapitalised(next?.text ?? '');
+  }
+  let m = k;
+  while (m < k + 4 && isCapitalised(tokens[m]?.text ?? '')) m++;
+  return m > k && (low(tokens[m]) === 'a' || low(tokens[m]) === 'an');
+}
 
 /** Whether an "as" follows the object starting at k, within a few words and before any punctuation. */
 function asComplementAfter(tokens: readonly Token[], k: number, s1: number): boolean {

@@ -465,6 +465,20 @@ const cases: Case[] = [
     quote: 'Ferry Tax Failed',
   },
   {
+    name: 'a naming "called" with an object pronoun attributes the object and the name given',
+    text: 'The race tightened.\n\nAna Ortiz called him reckless.',
+    fragment: 'reckless',
+    speaker: 'Ana Ortiz',
+    quote: 'him reckless',
+  },
+  {
+    name: 'a naming "calling" with a capitalised object and an indefinite name',
+    text: 'The race tightened.\n\nTom Reyes has been calling Ortiz a fraud.',
+    fragment: 'a fraud',
+    speaker: 'Tom Reyes',
+    quote: 'Ortiz a fraud',
+  },
+  {
     name: 'a relative "which" after a comma is the subject of the stance verb it opens',
     text: 'The harbour flooded again.\n\nThe ferry workers union, which endorsed Ana Ortiz, met on Friday.',
     fragment: 'Ana Ortiz',
