@@ -1453,8 +1453,46 @@ function namingObject(tokens: readonly Token[], k: number, inQuote: readonly (Ma
   }
   let m = k;
   while (m < k + 4 && isCapitalised(tokens[m]?.text ?? '')) m++;
-  return m > k && (low(tokens[m]) === 'a' || low(tokens[m]) === 'an');
+  if (m > k && (low(tokens[m]) === 'a' || low(tokens[m]) === 'an')) return true;
+  // "called climate change a hoax", "called the police shootings … a moment": an object, then the name
+  // given with "a"/"an", and no preposition, verb or punctuation between.
+  if (!isWord(first) || NOT_A_NAME.has(first.lower) || NAMING_STOPS.has(first.lower)) return false;
+  if (first.lower === 'a' || first.lower === 'an' || first.lower === 'for') return false;
+  for (let q = k + 1; q < k + 16 && q < tokens.length; q++) {
+    const l = low(tokens[q]);
+    if (l === 'a' || l === 'an') return q > k + 1;
+    if (!isWord(tokens[q]) || NAMING_STOPS.has(l) || SPEECH_VERBS.has(l)) return false;
+  }
+  return false;
 }
+
+/** Between a naming "call" and its "a"/"an", these mean the "a" is not the name given ("called the police to a house"). */
+const NAMING_STOPS = new Set([
+  'to',
+  'at',
+  'in',
+  'on',
+  'for',
+  'from',
+  'into',
+  'with',
+  'by',
+  'about',
+  'after',
+  'as',
+  'is',
+  'was',
+  'are',
+  'were',
+  'has',
+  'had',
+  'have',
+  'will',
+  'would',
+  'that',
+  'who',
+  'which',
+]);
 
 /** Whether an "as" follows the object starting at k, within a few words and before any punctuation. */
 function asComplementAfter(tokens: readonly Token[], k: number, s1: number): boolean {

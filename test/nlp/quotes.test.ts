@@ -479,6 +479,13 @@ const cases: Case[] = [
     quote: 'Ortiz a fraud',
   },
   {
+    name: 'a naming "called" with a noun object and an indefinite name runs to the clause end',
+    text: 'The race tightened.\n\nTom Reyes has called the harbour tax a gift to lobbyists.',
+    fragment: 'harbour tax',
+    speaker: 'Tom Reyes',
+    quote: 'the harbour tax a gift to lobbyists',
+  },
+  {
     name: 'a relative "which" after a comma is the subject of the stance verb it opens',
     text: 'The harbour flooded again.\n\nThe ferry workers union, which endorsed Ana Ortiz, met on Friday.',
     fragment: 'Ana Ortiz',
