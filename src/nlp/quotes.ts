@@ -2079,6 +2079,8 @@ const HEADLINE_CUES = new Set([
   'argues',
   'suggests',
   'denies',
+  'shows',
+  'finds',
 ]);
 
 /** A headline word that may sit inside a speaker's name ("Trump’s Son", "GOP Rep McCaul"). */

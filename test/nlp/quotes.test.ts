@@ -458,6 +458,13 @@ const cases: Case[] = [
     quote: 'Ferry Tax Will Hurt Island Families',
   },
   {
+    name: 'a title-case headline "New Survey Shows Y" reports what the survey shows',
+    text: 'New Survey Shows Ferry Fares Rising Fast.\n\nThe survey was taken in Dover.',
+    fragment: 'Ferry Fares',
+    speaker: 'New Survey',
+    quote: 'Ferry Fares Rising Fast',
+  },
+  {
     name: 'a second headline verb after a comma ends the first claim',
     text: 'Ortiz Says Ferry Tax Failed, Calls Vote ‘A Disgrace’.\n\nThe mayor spoke in Dover on Friday.',
     fragment: 'Ferry Tax',
