@@ -1052,6 +1052,12 @@ export function extractQuotes(
           // words carried on from a quote, whose clauses are attributed as a whole.
           const firstPerson =
             SUBJECT_PRONOUNS.get(low(tokens[before.from])) === 'first' && before.to - before.from === 1;
+          // "said no decision had been made": "no" opens a clause's subject, not an answer ("said no to ...").
+          const noClause =
+            low(first) === 'no' &&
+            isWord(tokens[k + 1]) &&
+            !['to', 'one', 'comment'].includes(low(tokens[k + 1])) &&
+            contentLen >= 5;
           const beliefClause =
             weak &&
             BELIEF_VERBS.has(cc.base) &&
@@ -1061,7 +1067,7 @@ export function extractQuotes(
           if (
             first &&
             contentLen >= 3 &&
-            (hasThat || beliefClause || ((!weak || evidence) && !CONTENT_BAD_START.has(low(first))))
+            (hasThat || beliefClause || ((!weak || evidence) && (!CONTENT_BAD_START.has(low(first)) || noClause)))
           ) {
             const quoteStart = inQuote[k];
             const reachesEnd = quoteStart != null && quoteStart.end >= sentenceLast.start;

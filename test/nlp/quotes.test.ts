@@ -493,6 +493,13 @@ const cases: Case[] = [
     quote: 'the harbour tax a gift to lobbyists',
   },
   {
+    name: 'a reported clause may open with "no" before its subject noun',
+    text: 'The court ruled on Monday.\n\nTom Reyes, a lawyer for the ferry company, said no decision had been made.',
+    fragment: 'no decision',
+    speaker: 'Tom Reyes',
+    quote: 'no decision had been made',
+  },
+  {
     name: 'a relative "which" after a comma is the subject of the stance verb it opens',
     text: 'The harbour flooded again.\n\nThe ferry workers union, which endorsed Ana Ortiz, met on Friday.',
     fragment: 'Ana Ortiz',
