@@ -2037,6 +2037,8 @@ function colonIntro(
 const INTERRUPTION = /^,\s+(?:[^\s,;:!?“”"]+\s+){0,2}$/;
 /** A lead-in that ends in one of these is an unfinished clause ("which, he said, …"), not words reported. */
 const OPEN_LEAD_END = /\b(?:and|or|but|which|who|that|whom|if|as|because)$/i;
+/** Words between an interrupting speaker and the cue: nothing, or one adverb or auxiliary ("often says"). */
+const CUE_PREFIX = /^\s*(?:(?:\p{Ll}+ly|often|also|later|then|again|once|still|has|have|had)\s+)?$/u;
 /** From the speaker mention to the words after: the cue, a short time or place, and the closing comma. */
 const AFTER_CUE = /^[^,;:.!?“”"]{0,40},\s*[“"]?$/;
 
@@ -2058,9 +2060,13 @@ function leadInFragments(body: string, sentences: readonly Sentence[], results: 
     const comma = lead.lastIndexOf(',');
     if (comma <= 0 || !INTERRUPTION.test(lead.slice(comma))) continue;
     const middle = body.slice(sp.end, r.start);
-    if (!AFTER_CUE.test(middle) || !middle.trimStart().startsWith(r.cue)) continue;
+    // "Climate change, Mr. Obama often says, is …": an adverb or auxiliary may stand before the cue.
+    const cueFrom = middle.indexOf(r.cue);
+    if (!AFTER_CUE.test(middle) || cueFrom < 0 || !CUE_PREFIX.test(middle.slice(0, cueFrom))) continue;
     const leadText = lead.slice(0, comma);
     if (OPEN_LEAD_END.test(leadText)) continue;
+    // "(That said, she noted …": a set phrase, or words opened by a bracket, are not what was reported.
+    if (/\b(?:that|having) said$/i.test(leadText) || leadText.trimStart().startsWith('(')) continue;
     const start = s.start;
     const end = trimEnd(body, start, s.start + comma);
     if (end - start < 2) continue;

@@ -500,6 +500,13 @@ const cases: Case[] = [
     quote: 'no decision had been made',
   },
   {
+    name: 'an adverb may stand between an interrupting speaker and the cue',
+    text: 'The harbour flooded again.\n\nFerry fares, Tom Reyes often says, are the real tax on the island.',
+    fragment: 'Ferry fares',
+    speaker: 'Tom Reyes',
+    quote: 'Ferry fares',
+  },
+  {
     name: 'a relative "which" after a comma is the subject of the stance verb it opens',
     text: 'The harbour flooded again.\n\nThe ferry workers union, which endorsed Ana Ortiz, met on Friday.',
     fragment: 'Ana Ortiz',
