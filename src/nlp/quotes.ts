@@ -2039,6 +2039,8 @@ const INTERRUPTION = /^,\s+(?:[^\s,;:!?“”"]+\s+){0,2}$/;
 const OPEN_LEAD_END = /\b(?:and|or|but|which|who|that|whom|if|as|because)$/i;
 /** Words between an interrupting speaker and the cue: nothing, or one adverb or auxiliary ("often says"). */
 const CUE_PREFIX = /^\s*(?:(?:\p{Ll}+ly|often|also|later|then|again|once|still|has|have|had)\s+)?$/u;
+/** A longer aside after an interrupting cue: a time or a place, up to the closing comma. */
+const LONG_ASIDE = /^\s+(?:earlier|later|recently|in|at|during)\s[^,;:.!?“”"]*,\s*[“"]?$/;
 /** From the speaker mention to the words after: the cue, a short time or place, and the closing comma. */
 const AFTER_CUE = /^[^,;:.!?“”"]{0,40},\s*[“"]?$/;
 
@@ -2062,7 +2064,10 @@ function leadInFragments(body: string, sentences: readonly Sentence[], results: 
     const middle = body.slice(sp.end, r.start);
     // "Climate change, Mr. Obama often says, is …": an adverb or auxiliary may stand before the cue.
     const cueFrom = middle.indexOf(r.cue);
-    if (!AFTER_CUE.test(middle) || cueFrom < 0 || !CUE_PREFIX.test(middle.slice(0, cueFrom))) continue;
+    if (cueFrom < 0 || !CUE_PREFIX.test(middle.slice(0, cueFrom))) continue;
+    // "Stumpf explained earlier in the committee hearing, …": a longer aside when it is a time or a place.
+    const afterCue = middle.slice(cueFrom + r.cue.length);
+    if (!AFTER_CUE.test(middle) && !(LONG_ASIDE.test(afterCue) && afterCue.length <= 60)) continue;
     const leadText = lead.slice(0, comma);
     if (OPEN_LEAD_END.test(leadText)) continue;
     // "(That said, she noted …": a set phrase, or words opened by a bracket, are not what was reported.

@@ -507,6 +507,13 @@ const cases: Case[] = [
     quote: 'Ferry fares',
   },
   {
+    name: 'a longer time or place aside after an interrupting cue still leaves a lead-in',
+    text: 'The harbour flooded again.\n\nThese crews, Tom Reyes explained earlier at the council meeting, were badly paid.',
+    fragment: 'These crews',
+    speaker: 'Tom Reyes',
+    quote: 'These crews',
+  },
+  {
     name: 'a relative "which" after a comma is the subject of the stance verb it opens',
     text: 'The harbour flooded again.\n\nThe ferry workers union, which endorsed Ana Ortiz, met on Friday.',
     fragment: 'Ana Ortiz',
