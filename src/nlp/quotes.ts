@@ -760,6 +760,16 @@ export function extractQuotes(
           continue;
         }
       }
+      if (t.lower === 'reportedly') {
+        // "The group is reportedly spending $1.5 million": unnamed reports carry both the subject and the
+        // rest of the clause, as two spans with no speaker.
+        const found = reportedlyAt(tokens, i, sentStart[i] ?? 0, sentEnd[i] ?? tokens.length, inQuote, p.index);
+        if (found.length > 0) {
+          for (const f of found) f.end = trimEnd(body, f.start, f.end);
+          results.push(...found);
+          continue;
+        }
+      }
       if (IMPRESSION_CUES.has(t.lower)) {
         // "The closures appear to have helped": the writer's impression, with no one named as its source.
         const imp = impressionAt(tokens, i, sentStart[i] ?? 0, sentEnd[i] ?? tokens.length, (k) => inQuote[k] != null);
@@ -1435,6 +1445,36 @@ export function extractQuotes(
  * "critics view the plan as a giveaway"); without one they report no opinion ("saw the parade").
  */
 const VIEW_VERBS = new Set(['see', 'sees', 'saw', 'view', 'views', 'viewed', 'regard', 'regards', 'regarded']);
+
+/**
+ * "Khoga was reportedly on that trip", "Campaign Reportedly Scrambling For Votes": the words before
+ * "reportedly" (from the sentence start, with no comma) and the words after it, each a span with no speaker.
+ */
+function reportedlyAt(
+  tokens: readonly Token[],
+  i: number,
+  s0: number,
+  s1: number,
+  inQuote: readonly (MarkedSpan | null)[],
+  paragraph: number,
+): Attribution[] {
+  if (i - s0 < 1 || i - s0 > 12 || s1 - i < 3) return [];
+  for (let k = s0; k < s1; k++) if (inQuote[k] || tokens[k]?.text === ',' || tokens[k]?.text === ':') return [];
+  const first = tokens[s0];
+  const beforeLast = tokens[i - 1];
+  const after = tokens[i + 1];
+  const last = tokens[s1 - 1];
+  if (!first || !beforeLast || !after || !last || !isWord(after)) return [];
+  const mkNone = (start: number, end: number): Attribution => ({
+    start,
+    end,
+    speaker: null,
+    cue: tokens[i]?.text ?? 'reportedly',
+    kind: 'indirect',
+    paragraph,
+  });
+  return [mkNone(first.start, beforeLast.end), mkNone(after.start, last.end)];
+}
 
 /** Forms of "call" that name someone or something ("called him divisive"). */
 const CALL_FORMS = new Set(['call', 'calls', 'called', 'calling']);

@@ -514,6 +514,20 @@ const cases: Case[] = [
     quote: 'These crews',
   },
   {
+    name: '"reportedly" reports the words after it with no speaker',
+    text: 'The vote is close.\n\nThe ferry union is reportedly spending two million dollars on advertisements.',
+    fragment: 'spending two million',
+    speaker: null,
+    quote: 'spending two million dollars on advertisements',
+  },
+  {
+    name: '"reportedly" reports the words before it as a span of their own',
+    text: 'The vote is close.\n\nThe ferry union is reportedly spending two million dollars on advertisements.',
+    fragment: 'The ferry union',
+    speaker: null,
+    quote: 'The ferry union is',
+  },
+  {
     name: 'a relative "which" after a comma is the subject of the stance verb it opens',
     text: 'The harbour flooded again.\n\nThe ferry workers union, which endorsed Ana Ortiz, met on Friday.',
     fragment: 'Ana Ortiz',
