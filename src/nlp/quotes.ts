@@ -2091,13 +2091,28 @@ const AFTER_CUE = /^[^,;:.!?“”"]{0,40},\s*[“"]?$/;
  */
 function leadInFragments(body: string, sentences: readonly Sentence[], results: Attribution[]): void {
   const sorted = [...results].sort((x, y) => x.start - y.start);
+  // The furthest end among the spans sorted so far: an overlap test by binary search, not by a scan.
+  const reach: number[] = [];
+  for (const o of sorted) reach.push(Math.max(o.end, reach[reach.length - 1] ?? -1));
+  const overlapsAny = (start: number, end: number): boolean => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid]?.start ?? 0) < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && (reach[lo - 1] ?? -1) > start;
+  };
+  let lastLeadEnd = -1;
   let si = 0;
   for (const r of sorted) {
     const sp = r.speaker;
     if (!sp || !r.cue || !SPEECH_VERBS.has(r.cue.toLowerCase()) || /ing$/i.test(r.cue)) continue;
     while (si < sentences.length && (sentences[si]?.end ?? 0) <= r.start) si++;
     const s = sentences[si];
-    if (!s || s.start >= sp.start || sp.end > r.start) continue;
+    // Lead-ins and asides are short: longer stretches are not read (and never sliced).
+    if (!s || s.start >= sp.start || sp.end > r.start || sp.start - s.start > 600 || r.start - sp.end > 120) continue;
     const lead = body.slice(s.start, sp.start);
     const comma = lead.lastIndexOf(',');
     if (comma <= 0 || !INTERRUPTION.test(lead.slice(comma))) continue;
@@ -2115,7 +2130,8 @@ function leadInFragments(body: string, sentences: readonly Sentence[], results: 
     const start = s.start;
     const end = trimEnd(body, start, s.start + comma);
     if (end - start < 2) continue;
-    if (results.some((o) => o.start < end && o.end > start)) continue;
+    if (start < lastLeadEnd || overlapsAny(start, end)) continue;
+    lastLeadEnd = end;
     results.push({ ...r, start, end, kind: r.kind === 'indirect' ? 'indirect' : 'unmarked' });
   }
 }
