@@ -1008,6 +1008,11 @@ export function extractQuotes(
           }
         }
         if (!att && subjOk && before) {
+          // "The company said as much", "He doesn't think so", "Sanders said yes.": a short answer.
+          const answer = shortAnswer(tokens, cc.next, s1);
+          if (answer) att = mk(answer.start, answer.end, contracted ?? speakerOf(ctx, tokens, before), t.text, p.index);
+        }
+        if (!att && subjOk && before) {
           // Pattern: NP said [addressee] [when] [that] CLAUSE.
           let k = nominalThat > 0 ? nominalThat : cc.next;
           if (ADDRESSEE_VERBS.has(cc.base)) {
@@ -1149,7 +1154,7 @@ export function extractQuotes(
       }
       if (!att) continue;
       att.end = trimEnd(body, att.start, att.end);
-      if (att.end - att.start < 8) continue;
+      if (att.end - att.start < 8 && !/^(?:so|yes|no|as much)$/i.test(body.slice(att.start, att.end))) continue;
       // Quotation marks inside an indirect attribution make it mixed; the marked span is absorbed.
       for (const s of spansFrom(pSpans, att.start, att.end + 1)) {
         if (s.end <= att.end + 1 && !(s.start === att.start && s.end >= att.end)) {
@@ -1474,6 +1479,20 @@ function reportedlyAt(
     paragraph,
   });
   return [mkNone(first.start, beforeLast.end), mkNone(after.start, last.end)];
+}
+
+/** "said as much", "think so", "said yes": the short answer right after a cue, ending its clause. */
+function shortAnswer(tokens: readonly Token[], k: number, s1: number): { start: number; end: number } | null {
+  const a = tokens[k];
+  const b = tokens[k + 1];
+  let last = -1;
+  if (low(a) === 'as' && low(b) === 'much') last = k + 1;
+  else if (['so', 'yes', 'no'].includes(low(a))) last = k;
+  const lastTok = tokens[last];
+  if (!a || !lastTok || last + 1 >= s1 + 1) return null;
+  const after = tokens[last + 1];
+  if (after && !/^[.,;!?]$/.test(after.text)) return null;
+  return { start: a.start, end: lastTok.end };
 }
 
 /** Forms of "call" that name someone or something ("called him divisive"). */

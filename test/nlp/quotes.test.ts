@@ -528,6 +528,13 @@ const cases: Case[] = [
     quote: 'The ferry union is',
   },
   {
+    name: 'a short answer after a cue ("said as much") is what was said',
+    text: 'The ferry fares rose again.\n\nThe ferry company said as much.',
+    fragment: 'as much',
+    speaker: 'The ferry company',
+    quote: 'as much',
+  },
+  {
     name: 'a relative "which" after a comma is the subject of the stance verb it opens',
     text: 'The harbour flooded again.\n\nThe ferry workers union, which endorsed Ana Ortiz, met on Friday.',
     fragment: 'Ana Ortiz',
