@@ -535,6 +535,13 @@ const cases: Case[] = [
     quote: 'as much',
   },
   {
+    name: 'a relative pronoun before an attribution ("which X says …") is a span of its own',
+    text: 'The island kept one ferry.\n\nThey bought the old mine, which Tom Reyes says he is trying to keep open.',
+    fragment: 'which',
+    speaker: 'Tom Reyes',
+    quote: 'which',
+  },
+  {
     name: 'a relative "which" after a comma is the subject of the stance verb it opens',
     text: 'The harbour flooded again.\n\nThe ferry workers union, which endorsed Ana Ortiz, met on Friday.',
     fragment: 'Ana Ortiz',
