@@ -2238,34 +2238,38 @@ function headlineCue(ctx: Context, body: string, tokens: readonly Token[], parag
   return null;
 }
 
+/** "which Mr. Clarke says, …": a relative pronoun, up to five words (a title may end in a period), and the cue. */
+const RELATIVE_BEFORE_CUE = /\b(which|what)\b,?\s+(?:(?:\p{Lu}\p{Ll}{0,3}\.|[^\s,;:.!?“”"]+)\s+){1,5}(\p{L}+),?\s*$/iu;
+
 /**
  * "the mine, which Mr. Clarke says he is trying to keep open", "what the senators said was a tax": the
  * relative pronoun stands for what was said about, so it is a span of its own beside the clause after the cue.
  */
 function relativeFragments(body: string, results: Attribution[]): void {
   const taken = [...results].sort((x, y) => x.start - y.start);
-  let ti = 0;
+  // The furthest end among the spans sorted so far: an overlap test by binary search, not by a scan.
+  const reach: number[] = [];
+  for (const o of taken) reach.push(Math.max(o.end, reach[reach.length - 1] ?? -1));
   for (const r of taken) {
     if (!r.speaker || !r.cue || !SPEECH_VERBS.has(r.cue.toLowerCase()) || /ing$/i.test(r.cue)) continue;
     const from = Math.max(0, r.start - 80);
     const window = body.slice(from, r.start);
-    const cueRe = new RegExp(
-      `\\b(which|what)\\b,?\\s+(?:(?:\\p{Lu}\\p{Ll}{0,3}\\.|[^\\s,;:.!?“”"]+)\\s+){1,5}${r.cue},?\\s*$`,
-      'iu',
-    );
-    const m = cueRe.exec(window);
-    if (!m) continue;
+    const m = RELATIVE_BEFORE_CUE.exec(window);
+    if (!m || m[2]?.toLowerCase() !== r.cue.toLowerCase()) continue;
     // "in which he said …", "all of which": the pronoun is a preposition's object, not a span.
     if (/\b(?:in|to|of|for|with|by|on|at|from|under|through|during|after|before)\s+$/i.test(window.slice(0, m.index)))
       continue;
     const start = from + m.index;
     const end = start + (m[1]?.length ?? 0);
-    while (ti < taken.length && (taken[ti]?.end ?? 0) <= start) ti++;
     // Any span already over the pronoun (a stance object that ends in it) keeps it.
-    let covered = false;
-    for (let k = ti; k < taken.length && (taken[k]?.start ?? 0) < end; k++)
-      if ((taken[k]?.end ?? 0) > start) covered = true;
-    if (covered) continue;
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((taken[mid]?.start ?? 0) < end) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && (reach[lo - 1] ?? -1) > start) continue;
     results.push({ ...r, start, end, kind: 'indirect' });
   }
 }
