@@ -45,6 +45,7 @@ import {
   STANCE_PARTICLES,
   STANCE_VERBS,
   SUBJECT_PRONOUNS,
+  VERB_PREFIX,
   WEAK_VERBS,
 } from './speech-verbs.js';
 import {
@@ -847,6 +848,11 @@ export function extractQuotes(
           for (const sp of spansFrom(pSpans, first.start, end + 1)) sp.absorbed = true;
         }
       }
+      const headline = headlineCue(ctx, body, tokens, p.index);
+      if (headline && !results.some((r) => r.start < headline.end && r.end > headline.start)) {
+        for (const sp of spansFrom(pSpans, headline.start, headline.end + 1)) sp.absorbed = true;
+        results.push(headline);
+      }
     }
 
     // 2. Indirect speech and quotes whose marks were lost, clause by clause.
@@ -867,6 +873,16 @@ export function extractQuotes(
         if (found) {
           found.end = trimEnd(body, found.start, found.end);
           results.push(found);
+          return i;
+        }
+      }
+      if (t.lower === 'reportedly') {
+        // "The group is reportedly spending $1.5 million": unnamed reports carry both the subject and the
+        // rest of the clause, as two spans with no speaker.
+        const found = reportedlyAt(tokens, i, sentStart[i] ?? 0, sentEnd[i] ?? tokens.length, inQuote, p.index);
+        if (found.length > 0) {
+          for (const f of found) f.end = trimEnd(body, f.start, f.end);
+          results.push(...found);
           return i;
         }
       }
@@ -903,9 +919,11 @@ export function extractQuotes(
         (!opensClause(tokens, i + 1) || questionedNoun(tokens, i));
       // "Experts see the vote as a test", "many view him as the stronger candidate": a view of something.
       const view = VIEW_VERBS.has(t.lower) && asComplementAfter(tokens, i + 1, sentEnd[i] ?? tokens.length);
-      const cc = particle || plan || topic || view ? null : cueAt(tokens, i);
+      // "Sanders called him divisive", "calling Trump a fascist": a name given to someone, without quotation marks.
+      const naming = CALL_FORMS.has(t.lower) && namingObject(tokens, i + 1, inQuote);
+      const cc = particle || plan || topic || view || naming ? null : cueAt(tokens, i);
       if (!cc) {
-        if (!particle && !plan && !topic && !view && !STANCE_VERBS.has(t.lower)) return i;
+        if (!particle && !plan && !topic && !view && !naming && !STANCE_VERBS.has(t.lower)) return i;
         // "a government plan", "sought the nomination", "offered no details": these take a stance only
         // toward an infinitive ("plans to run", "sought to block").
         if (INFINITIVE_STANCES.has(t.lower) && low(tokens[i + 1]) !== 'to') return i;
@@ -1125,6 +1143,11 @@ export function extractQuotes(
           }
         }
         if (!att && subjOk && before) {
+          // "The company said as much", "He doesn't think so", "Sanders said yes.": a short answer.
+          const answer = shortAnswer(tokens, cc.next, s1);
+          if (answer) att = mk(answer.start, answer.end, contracted ?? speakerOf(ctx, tokens, before), t.text, p.index);
+        }
+        if (!att && subjOk && before) {
           // Pattern: NP said [addressee] [when] [that] CLAUSE.
           let k = nominalThat > 0 ? nominalThat : cc.next;
           if (ADDRESSEE_VERBS.has(cc.base)) {
@@ -1179,6 +1202,12 @@ export function extractQuotes(
           // words carried on from a quote, whose clauses are attributed as a whole.
           const firstPerson =
             SUBJECT_PRONOUNS.get(low(tokens[before.from])) === 'first' && before.to - before.from === 1;
+          // "said no decision had been made": "no" opens a clause's subject, not an answer ("said no to ...").
+          const noClause =
+            low(first) === 'no' &&
+            isWord(tokens[k + 1]) &&
+            !['to', 'one', 'comment'].includes(low(tokens[k + 1])) &&
+            contentLen >= 5;
           const beliefClause =
             weak &&
             BELIEF_VERBS.has(cc.base) &&
@@ -1188,7 +1217,7 @@ export function extractQuotes(
           if (
             first &&
             contentLen >= 3 &&
-            (hasThat || beliefClause || ((!weak || evidence) && !CONTENT_BAD_START.has(low(first))))
+            (hasThat || beliefClause || ((!weak || evidence) && (!CONTENT_BAD_START.has(low(first)) || noClause)))
           ) {
             const quoteStart = inQuote[k];
             const reachesEnd = quoteStart != null && quoteStart.end >= sentenceLast.start;
@@ -1260,7 +1289,7 @@ export function extractQuotes(
       }
       if (!att) return i;
       att.end = trimEnd(body, att.start, att.end);
-      if (att.end - att.start < 8) return i;
+      if (att.end - att.start < 8 && !/^(?:so|yes|no|as much)$/i.test(body.slice(att.start, att.end))) return i;
       // Quotation marks inside an indirect attribution make it mixed; the marked span is absorbed.
       for (const s of spansFrom(pSpans, att.start, att.end + 1)) {
         if (s.end <= att.end + 1 && !(s.start === att.start && s.end >= att.end)) {
@@ -1539,6 +1568,8 @@ export function extractQuotes(
     secondAttribution(body, r);
   }
 
+  leadInFragments(body, sentences, results);
+  relativeFragments(body, results);
   results.sort((x, y) => x.start - y.start || y.end - x.end);
   const out: Quote[] = [];
   let lastEnd = -1;
@@ -1590,6 +1621,9 @@ function anyUnmarked(results: readonly Attribution[], from: number): boolean {
  */
 const VIEW_VERBS = new Set(['see', 'sees', 'saw', 'view', 'views', 'viewed', 'regard', 'regards', 'regarded']);
 
+/** Forms of "call" that name someone or something ("called him divisive"). */
+const CALL_FORMS = new Set(['call', 'calls', 'called', 'calling']);
+
 /** The one-character tokens that can end a sentence in extractQuotes (isEnd or closesQuote). */
 const SENTENCE_END_MARKS: ReadonlySet<string> = new Set(['.', '!', '?', ';', '”', '"', '»', "'"]);
 
@@ -1605,8 +1639,116 @@ const CLAUSE_CUE_WORDS = new FilteredWordSet([
   ...COMMITMENT_VERBS.keys(),
   ...SPEECH_VERBS.keys(),
   'according',
+  'reportedly',
   ...VIEW_VERBS,
   ...STANCE_VERBS,
+  ...CALL_FORMS,
+]);
+
+/**
+ * "Khoga was reportedly on that trip", "Campaign Reportedly Scrambling For Votes": the words before
+ * "reportedly" (from the sentence start, with no comma) and the words after it, each a span with no speaker.
+ */
+function reportedlyAt(
+  tokens: readonly Token[],
+  i: number,
+  s0: number,
+  s1: number,
+  inQuote: readonly (MarkedSpan | null)[],
+  paragraph: number,
+): Attribution[] {
+  if (i - s0 < 1 || i - s0 > 12 || s1 - i < 3) return [];
+  for (let k = s0; k < s1; k++) if (inQuote[k] || tokens[k]?.text === ',' || tokens[k]?.text === ':') return [];
+  const first = tokens[s0];
+  const beforeLast = tokens[i - 1];
+  const after = tokens[i + 1];
+  const last = tokens[s1 - 1];
+  if (!first || !beforeLast || !after || !last || !isWord(after)) return [];
+  const mkNone = (start: number, end: number): Attribution => ({
+    start,
+    end,
+    speaker: null,
+    cue: tokens[i]?.text ?? 'reportedly',
+    kind: 'indirect',
+    paragraph,
+  });
+  return [mkNone(first.start, beforeLast.end), mkNone(after.start, last.end)];
+}
+
+/** "said as much", "think so", "said yes": the short answer right after a cue, ending its clause. */
+function shortAnswer(tokens: readonly Token[], k: number, s1: number): { start: number; end: number } | null {
+  const a = tokens[k];
+  const b = tokens[k + 1];
+  let last = -1;
+  if (low(a) === 'as' && low(b) === 'much') last = k + 1;
+  else if (['so', 'yes', 'no'].includes(low(a))) last = k;
+  const lastTok = tokens[last];
+  if (!a || !lastTok || last + 1 >= s1 + 1) return null;
+  const after = tokens[last + 1];
+  if (after && !/^[.,;!?]$/.test(after.text)) return null;
+  return { start: a.start, end: lastTok.end };
+}
+
+/** Object pronouns that a naming "call" takes before the name it gives ("called them rapists"). */
+const NAMED_PRONOUNS = new Set(['him', 'her', 'them', 'it', 'himself', 'herself', 'themselves']);
+/** After "called him" these make the verb a phone call or a phrasal verb, not a name given. */
+const NOT_A_NAME = new Set(['back', 'up', 'out', 'off', 'on', 'to', 'about', 'at', 'in', 'from', 'quits', 'and', 'or']);
+
+/**
+ * Whether the words from k are an object and the name given to it, with no quotation mark near (those are
+ * read as framed fragments): a pronoun then a word ("him divisive", "them rapists") or a capitalised
+ * name then "a"/"an" ("Trump a fascist").
+ */
+function namingObject(tokens: readonly Token[], k: number, inQuote: readonly (MarkedSpan | null)[]): boolean {
+  for (let q = k; q < k + 12 && q < tokens.length; q++)
+    if (inQuote[q] || /^[“”"]$/.test(tokens[q]?.text ?? '')) return false;
+  const first = tokens[k];
+  if (!first) return false;
+  if (NAMED_PRONOUNS.has(first.lower)) {
+    const next = tokens[k + 1];
+    return isWord(next) && !NOT_A_NAME.has(low(next)) && !TIME_WORDS.has(low(next)) && !isCapitalised(next?.text ?? '');
+  }
+  let m = k;
+  while (m < k + 4 && isCapitalised(tokens[m]?.text ?? '')) m++;
+  if (m > k && (low(tokens[m]) === 'a' || low(tokens[m]) === 'an')) return true;
+  // "called climate change a hoax", "called the police shootings … a moment": an object, then the name
+  // given with "a"/"an", and no preposition, verb or punctuation between.
+  if (!isWord(first) || NOT_A_NAME.has(first.lower) || NAMING_STOPS.has(first.lower)) return false;
+  if (first.lower === 'a' || first.lower === 'an' || first.lower === 'for') return false;
+  for (let q = k + 1; q < k + 16 && q < tokens.length; q++) {
+    const l = low(tokens[q]);
+    if (l === 'a' || l === 'an') return q > k + 1;
+    if (!isWord(tokens[q]) || NAMING_STOPS.has(l) || SPEECH_VERBS.has(l)) return false;
+  }
+  return false;
+}
+
+/** Between a naming "call" and its "a"/"an", these mean the "a" is not the name given ("called the police to a house"). */
+const NAMING_STOPS = new Set([
+  'to',
+  'at',
+  'in',
+  'on',
+  'for',
+  'from',
+  'into',
+  'with',
+  'by',
+  'about',
+  'after',
+  'as',
+  'is',
+  'was',
+  'are',
+  'were',
+  'has',
+  'had',
+  'have',
+  'will',
+  'would',
+  'that',
+  'who',
+  'which',
 ]);
 
 /** Whether an "as" follows the object starting at k, within a few words and before any punctuation. */
@@ -2221,6 +2363,22 @@ function isVenue(tokens: readonly Token[], e: number): boolean {
   return VENUE_NOUNS.has(low(tokens[m]));
 }
 
+/**
+ * "The union, which endorsed Reyes, ...": a relative pronoun after a comma is the subject of the verb
+ * it opens (it stands for the head before it), so the verb's object is attributed too.
+ */
+function relativeSubject(tokens: readonly Token[], v: number, s0: number): Np | null {
+  let r = v - 1;
+  while (r > s0 && VERB_PREFIX.has(low(tokens[r]))) r--;
+  const rel = low(tokens[r]);
+  const head = tokens[r - 1];
+  if (r <= s0 || !(rel === 'which' || rel === 'that') || !head) return null;
+  // "that" is a relative only right after a noun ("a group that backed him"), not after a verb or a comma.
+  const afterNoun = isWord(head) && !SPEECH_VERBS.has(head.lower) && !FUNCTION_WORDS.has(head.lower);
+  if (!(afterNoun || (rel === 'which' && head.text === ','))) return null;
+  return { from: r, to: r + 1, roleFrom: -1, roleTo: -1 };
+}
+
 /** "X criticized Y", "X declined to comment": the object of a stance verb, spoken for by the subject. */
 function stanceAttribution(
   ctx: Context,
@@ -2241,7 +2399,9 @@ function stanceAttribution(
   }
   if (!np) np = subjectBefore(tokens, v, s0);
   if (!np && low(tokens[v - 1]) === 'and') np = sentenceSubject(tokens, s0, v);
-  if (!np || !npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) return null;
+  const relative = np ? null : relativeSubject(tokens, v, s0);
+  if (relative) np = relative;
+  if (!np || (!relative && !npLooksLikeSpeaker(tokens, np, ctx.entityStarts))) return null;
   // "railed against the plan": the particle is the verb's; its object follows it.
   const k = objectStart === v + 1 && low(tokens[objectStart]) === 'against' ? objectStart + 1 : objectStart;
   let e = k;
@@ -2317,6 +2477,187 @@ function colonIntro(
   const np = sentenceSubject(tokens, s, tokens.length - 1);
   if (np && npLooksLikeSpeaker(tokens, np, ctx.entityStarts)) return { speaker: speakerOf(ctx, tokens, np), cue: ':' };
   return null;
+}
+
+/** The speaker and cue between a lead-in's comma and the words after: "…, Ms. Park said on Friday, …". */
+const INTERRUPTION = /^,\s+(?:[^\s,;:!?“”"]+\s+){0,2}$/;
+/** A lead-in that ends in one of these is an unfinished clause ("which, he said, …"), not words reported. */
+const OPEN_LEAD_END = /\b(?:and|or|but|which|who|that|whom|if|as|because)$/i;
+/** Words between an interrupting speaker and the cue: nothing, or one adverb or auxiliary ("often says"). */
+const CUE_PREFIX = /^\s*(?:(?:\p{Ll}+ly|often|also|later|then|again|once|still|has|have|had)\s+)?$/u;
+/** A longer aside after an interrupting cue: a time or a place, up to the closing comma. */
+const LONG_ASIDE = /^\s+(?:earlier|later|recently|in|at|during)\s[^,;:.!?“”"]*,\s*[“"]?$/;
+/** From the speaker mention to the words after: the cue, a short time or place, and the closing comma. */
+const AFTER_CUE = /^[^,;:.!?“”"]{0,40},\s*[“"]?$/;
+
+/**
+ * "Town halls, Ms. Park said, are places where …": an attribution that interrupts a sentence
+ * reports the words before it as well as those after, so the lead-in is a span of its own with the
+ * same speaker (when nothing else claims it).
+ */
+function leadInFragments(body: string, sentences: readonly Sentence[], results: Attribution[]): void {
+  const sorted = [...results].sort((x, y) => x.start - y.start);
+  // The furthest end among the spans sorted so far: an overlap test by binary search, not by a scan.
+  const reach: number[] = [];
+  for (const o of sorted) reach.push(Math.max(o.end, reach[reach.length - 1] ?? -1));
+  const overlapsAny = (start: number, end: number): boolean => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid]?.start ?? 0) < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && (reach[lo - 1] ?? -1) > start;
+  };
+  let lastLeadEnd = -1;
+  let si = 0;
+  for (const r of sorted) {
+    const sp = r.speaker;
+    if (!sp || !r.cue || !SPEECH_VERBS.has(r.cue.toLowerCase()) || /ing$/i.test(r.cue)) continue;
+    while (si < sentences.length && (sentences[si]?.end ?? 0) <= r.start) si++;
+    const s = sentences[si];
+    // Lead-ins and asides are short: longer stretches are not read (and never sliced).
+    if (!s || s.start >= sp.start || sp.end > r.start || sp.start - s.start > 600 || r.start - sp.end > 120) continue;
+    const lead = body.slice(s.start, sp.start);
+    const comma = lead.lastIndexOf(',');
+    if (comma <= 0 || !INTERRUPTION.test(lead.slice(comma))) continue;
+    const middle = body.slice(sp.end, r.start);
+    // "Climate change, Mr. Obama often says, is …": an adverb or auxiliary may stand before the cue.
+    const cueFrom = middle.indexOf(r.cue);
+    if (cueFrom < 0 || !CUE_PREFIX.test(middle.slice(0, cueFrom))) continue;
+    // "Stumpf explained earlier in the committee hearing, …": a longer aside when it is a time or a place.
+    const afterCue = middle.slice(cueFrom + r.cue.length);
+    if (!AFTER_CUE.test(middle) && !(LONG_ASIDE.test(afterCue) && afterCue.length <= 60)) continue;
+    const leadText = lead.slice(0, comma);
+    if (OPEN_LEAD_END.test(leadText)) continue;
+    // "(That said, she noted …": a set phrase, or words opened by a bracket, are not what was reported.
+    if (/\b(?:that|having) said$/i.test(leadText) || leadText.trimStart().startsWith('(')) continue;
+    const start = s.start;
+    const end = trimEnd(body, start, s.start + comma);
+    if (end - start < 2) continue;
+    if (start < lastLeadEnd || overlapsAny(start, end)) continue;
+    lastLeadEnd = end;
+    results.push({ ...r, start, end, kind: r.kind === 'indirect' ? 'indirect' : 'unmarked' });
+  }
+}
+
+/** Headline verbs that report what their subject said, in the present tense headlines use. */
+const HEADLINE_CUES = new Set([
+  'says',
+  'said',
+  'calls',
+  'reveals',
+  'announces',
+  'claims',
+  'warns',
+  'admits',
+  'insists',
+  'predicts',
+  'vows',
+  'argues',
+  'suggests',
+  'denies',
+  'shows',
+  'finds',
+]);
+
+/** A headline word that may sit inside a speaker's name ("Trump’s Son", "GOP Rep McCaul"). */
+function headlineNameWord(t: Token | undefined): boolean {
+  return t !== undefined && (isCapitalised(t.text) || /^\p{N}/u.test(t.text)) && !HEADLINE_CUES.has(t.lower);
+}
+
+/**
+ * A title-case headline "Obama Says Museum Will Tell …" or "Museum Will Tell …, Obama Says": a capitalised
+ * cue (which cueAt reads as part of a name elsewhere) with a short capitalised subject reports the rest.
+ */
+function headlineCue(ctx: Context, body: string, tokens: readonly Token[], paragraph: number): Attribution | null {
+  if (tokens.length < 4 || tokens.length > 40) return null;
+  // A subtitle after a semicolon is a headline of its own.
+  let last = tokens.findIndex((t) => t.text === ';');
+  if (last < 0) last = tokens.length;
+  last--;
+  while (last > 0 && /^[.!?;]$/.test(tokens[last]?.text ?? '')) last--;
+  // "…, Former White House Doctor Says."
+  const final = tokens[last];
+  if (final && (final.lower === 'says' || final.lower === 'said')) {
+    let c = last - 1;
+    while (c > 0 && last - c <= 6 && headlineNameWord(tokens[c])) c--;
+    const np: Np = { from: c + 1, to: last, roleFrom: -1, roleTo: -1 };
+    const first = tokens[0];
+    const before = tokens[c - 1];
+    if (tokens[c]?.text === ',' && c + 1 < last && first && before && c >= 3) {
+      const end = trimEnd(body, first.start, before.end);
+      return {
+        start: first.start,
+        end,
+        speaker: speakerOf(ctx, tokens, np),
+        cue: final.text,
+        kind: 'indirect',
+        paragraph,
+      };
+    }
+  }
+  // "Obama Says African-American Museum Will Tell …", "Bill Clinton calls Obamacare ‘crazy system’ …".
+  for (let v = 1; v <= 6 && v < last; v++) {
+    const t = tokens[v];
+    if (!t || !HEADLINE_CUES.has(t.lower)) continue;
+    if (!isCapitalised(t.text) && t.lower !== 'calls') return null;
+    for (let k = 0; k < v; k++) if (!headlineNameWord(tokens[k]) && !/^['’]s$/.test(tokens[k]?.text ?? '')) return null;
+    const next = tokens[v + 1];
+    // "Calls for a special prosecutor", "Calls on Congress": a stance with its particle, read elsewhere.
+    if (!next || ['for', 'on', 'off', 'out', 'it'].includes(next.lower)) return null;
+    // "Clinton Says Russians Hacked DNC, Calls …": a second headline verb after a comma starts its own claim.
+    let e = last;
+    for (let k = v + 2; k < last; k++) {
+      if (tokens[k]?.text === ',' && HEADLINE_CUES.has(low(tokens[k + 1]))) {
+        e = k - 1;
+        break;
+      }
+    }
+    const lastTok = tokens[e];
+    if (!lastTok || e - v < 2) return null;
+    const np: Np = { from: 0, to: v, roleFrom: -1, roleTo: -1 };
+    const end = trimEnd(body, next.start, lastTok.end);
+    return { start: next.start, end, speaker: speakerOf(ctx, tokens, np), cue: t.text, kind: 'indirect', paragraph };
+  }
+  return null;
+}
+
+/** "which Mr. Clarke says, …": a relative pronoun, up to five words (a title may end in a period), and the cue. */
+const RELATIVE_BEFORE_CUE = /\b(which|what)\b,?\s+(?:(?:\p{Lu}\p{Ll}{0,3}\.|[^\s,;:.!?“”"]+)\s+){1,5}(\p{L}+),?\s*$/iu;
+
+/**
+ * "the mine, which Mr. Clarke says he is trying to keep open", "what the senators said was a tax": the
+ * relative pronoun stands for what was said about, so it is a span of its own beside the clause after the cue.
+ */
+function relativeFragments(body: string, results: Attribution[]): void {
+  const taken = [...results].sort((x, y) => x.start - y.start);
+  // The furthest end among the spans sorted so far: an overlap test by binary search, not by a scan.
+  const reach: number[] = [];
+  for (const o of taken) reach.push(Math.max(o.end, reach[reach.length - 1] ?? -1));
+  for (const r of taken) {
+    if (!r.speaker || !r.cue || !SPEECH_VERBS.has(r.cue.toLowerCase()) || /ing$/i.test(r.cue)) continue;
+    const from = Math.max(0, r.start - 80);
+    const window = body.slice(from, r.start);
+    const m = RELATIVE_BEFORE_CUE.exec(window);
+    if (!m || m[2]?.toLowerCase() !== r.cue.toLowerCase()) continue;
+    // "in which he said …", "all of which": the pronoun is a preposition's object, not a span.
+    if (/\b(?:in|to|of|for|with|by|on|at|from|under|through|during|after|before)\s+$/i.test(window.slice(0, m.index)))
+      continue;
+    const start = from + m.index;
+    const end = start + (m[1]?.length ?? 0);
+    // Any span already over the pronoun (a stance object that ends in it) keeps it.
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((taken[mid]?.start ?? 0) < end) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && (reach[lo - 1] ?? -1) > start) continue;
+    results.push({ ...r, start, end, kind: 'indirect' });
+  }
 }
 
 function mk(start: number, end: number, speaker: SpeakerMention, cue: string, paragraph: number): Attribution {
