@@ -1605,6 +1605,55 @@ export function extractQuotes(
       paragraph: r.paragraph,
     });
   }
+  return joinInterrupted(body, out);
+}
+
+/** Between the pieces of an interrupted attribution: no sentence end, line break or quotation mark. */
+const NOT_AN_INTERRUPTION = /[.!?\n“”"«»]/;
+
+/**
+ * "Town halls, Ms. Park said, are places where …" is read as two pieces with one speaker mention and cue
+ * (the words before the interruption and the words after). Shown apart, the first would be a fragment
+ * ("Town halls") put in the speaker's mouth; joined, the quote is the sentence as written, and `parts`
+ * keeps the pieces. Only unmarked and indirect pieces are joined: "“A,” she said, “B.”" are two quotes.
+ */
+function joinInterrupted(body: string, quotes: Quote[]): Quote[] {
+  const out: Quote[] = [];
+  for (let i = 0; i < quotes.length; i++) {
+    const a = quotes[i];
+    const b = quotes[i + 1];
+    if (!a) continue;
+    if (
+      b &&
+      a.speakerStart !== null &&
+      a.speakerEnd !== null &&
+      a.speakerStart === b.speakerStart &&
+      a.speakerEnd === b.speakerEnd &&
+      a.cue === b.cue &&
+      a.kind !== 'direct' &&
+      a.kind !== 'mixed' &&
+      b.kind !== 'direct' &&
+      b.kind !== 'mixed' &&
+      a.end <= a.speakerStart &&
+      b.start >= a.speakerEnd &&
+      b.start - a.end <= 120 &&
+      !NOT_AN_INTERRUPTION.test(body.slice(a.end, b.start))
+    ) {
+      out.push({
+        ...a,
+        text: body.slice(a.start, b.end),
+        end: b.end,
+        kind: a.kind === 'indirect' || b.kind === 'indirect' ? 'indirect' : 'unmarked',
+        parts: [
+          { start: a.start, end: a.end, kind: a.kind },
+          { start: b.start, end: b.end, kind: b.kind },
+        ],
+      });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
   return out;
 }
 

@@ -48,6 +48,12 @@ export interface Quote {
   kind: QuoteKind;
   /** 1-based paragraph of the quote's start. */
   paragraph: number;
+  /**
+   * When the attribution interrupts the words it reports ("American support, they say, would be at risk"):
+   * the reported pieces, without the interruption. `text` is then the whole stretch, shown in chat as
+   * one quote; `newsdesk extract` prints each piece (PolNeAR's convention). Not stored.
+   */
+  parts?: { start: number; end: number; kind: QuoteKind }[];
 }
 
 export interface Analysis {

@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { analyseText } from '../../src/nlp/analyse.js';
 import type { Quote } from '../../src/nlp/types.js';
 
+/** The attributions read, an interrupted one ("A, she said, B") as its two pieces, as `newsdesk extract` prints them. */
 function quotes(text: string): Quote[] {
-  return analyseText(text).quotes;
+  return analyseText(text).quotes.flatMap((q) =>
+    (q.parts ?? [q]).map(({ start, end, kind }) => ({ ...q, text: text.slice(start, end), start, end, kind })),
+  );
 }
 
 function find(text: string, fragment: string): Quote | undefined {
@@ -964,6 +967,33 @@ describe('extractQuotes', () => {
     expect(q?.text).toBe('would flood every winter');
     expect(q?.speaker).toBe('Many harbour workers');
     expect(find(text, 'The new dock')?.text).toBe('The new dock');
+  });
+
+  describe('an attribution that interrupts the words it reports', () => {
+    const text =
+      'The ferry strike entered its third week.\n\nThe old timetable, Ana Ortiz said, had never worked for night crews.';
+
+    it('is one quote of the sentence as written, so chat never shows the lead-in alone', () => {
+      const read = analyseText(text).quotes.filter((q) => q.speaker === 'Ana Ortiz');
+      expect(read).toHaveLength(1);
+      expect(read[0]?.text).toBe('The old timetable, Ana Ortiz said, had never worked for night crews');
+      expect(read[0]?.kind).toBe('indirect');
+    });
+
+    it('keeps the two reported pieces without the interruption', () => {
+      const [q] = analyseText(text).quotes.filter((x) => x.speaker === 'Ana Ortiz');
+      expect(q?.parts?.map((p) => text.slice(p.start, p.end))).toEqual([
+        'The old timetable',
+        'had never worked for night crews',
+      ]);
+    });
+
+    it('does not join a split direct quote: “A,” she said, “B.” are two quotes', () => {
+      const split = 'The ferry strike went on.\n\n“The timetable failed,” Ana Ortiz said, “and the crews paid for it.”';
+      const read = analyseText(split).quotes.filter((q) => q.speaker === 'Ana Ortiz');
+      expect(read.map((q) => q.parts)).toEqual([undefined, undefined]);
+      expect(read.map((q) => q.text)).toEqual(['“The timetable failed,”', '“and the crews paid for it.”']);
+    });
   });
 
   it('reads a question after "asked"', () => {
