@@ -1274,7 +1274,9 @@ export function extractQuotes(
           if (!speaker && participle) speaker = lastSentenceAttribution?.speaker ?? null;
           const k = skipAdverbials(tokens, cc.next, s1);
           const first = tokens[k];
-          if (first && s1 - k >= 3 && !CONTENT_BAD_START.has(low(first))) {
+          // "Ortiz, speaking at the harbour, said ...": the participle was an aside; the main verb reports.
+          const asideEnds = tokens[k - 1]?.text === ',' && cueAt(tokens, k) !== null;
+          if (first && s1 - k >= 3 && !CONTENT_BAD_START.has(low(first)) && !asideEnds) {
             let endTok = s1 - 1;
             for (let m = k + 1; m < s1 - 1; m++) {
               if ((isCoordinatedCue(tokens, m) || isEmbeddedAttribution(tokens, m)) && !inQuote[m]) {
@@ -1455,6 +1457,9 @@ export function extractQuotes(
   // 4. Direct quotes: attributed, continuing the previous speaker, or left out (titles, scare quotes).
   const paragraphStart = new Map(paragraphs.map((x) => [x.index, x.start]));
   let last: Attribution | null = null;
+  // The last direct quote: an indirect aside in its own sentence ("“...,” she said, adding that ...")
+  // does not stop the next quote from continuing it.
+  let lastQuote: Attribution | null = null;
   const byStart = [...results].sort((x, y) => x.start - y.start);
   let ri = 0;
   for (const span of spans) {
@@ -1467,10 +1472,21 @@ export function extractQuotes(
     if (att) {
       results.push(att);
       last = att;
+      lastQuote = att;
       continue;
     }
     const words = whiteSpaceSplitCount(body, span.start, span.end);
-    const prevDirect = last && last.paragraph >= span.paragraph - 1 ? last : null;
+    const asideOfQuote =
+      last !== null &&
+      lastQuote !== null &&
+      last.kind === 'indirect' &&
+      lastQuote.kind === 'direct' &&
+      lastQuote.paragraph === span.paragraph &&
+      last.paragraph === span.paragraph &&
+      last.start > lastQuote.end &&
+      !/[.!?]\s/.test(body.slice(lastQuote.end, last.start));
+    const prevQuote = asideOfQuote ? lastQuote : last;
+    const prevDirect = prevQuote && prevQuote.paragraph >= span.paragraph - 1 ? prevQuote : null;
     // A short full sentence right after the speaker's quote ("“Very good.”") continues it too.
     const fullSentence =
       /^[“"«'`]*\p{Lu}/u.test(body.slice(span.start, span.start + 4)) &&
@@ -1510,6 +1526,7 @@ export function extractQuotes(
       };
       results.push(cont);
       last = cont;
+      lastQuote = cont;
     }
   }
 

@@ -996,6 +996,20 @@ describe('extractQuotes', () => {
     });
   });
 
+  it('reads a participle aside between a speaker and the cue as an aside, not as the cue', () => {
+    const text =
+      'The harbour flooded again.\n\nAna Ortiz, speaking at the harbour on Friday, said the dock would flood again.';
+    expect(find(text, 'the dock would flood again')?.text).toBe('the dock would flood again');
+    expect(find(text, 'the dock would flood again')?.cue).toBe('said');
+    expect(quotes(text).filter((q) => q.cue === 'speaking')).toEqual([]);
+  });
+
+  it('continues a direct quote after an indirect aside of the same speaker (", adding that ...")', () => {
+    const text =
+      'The harbour flooded again.\n\n“The dock will flood,” Ana Ortiz said, adding that the council knew. “Nobody listened.”';
+    expect(find(text, 'Nobody listened')?.speaker).toBe('Ana Ortiz');
+  });
+
   it('reads a question after "asked"', () => {
     const q = find('The council met on Monday.\n\nA reporter asked Ana Ortiz whether the dock would open.', 'whether');
     expect(q?.text).toBe('whether the dock would open');
