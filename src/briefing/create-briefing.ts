@@ -5,7 +5,7 @@ import type { Citation } from '../reply/model.js';
 import type { ArticleMetaRow, ArticleStore, QuoteHit, SentenceHit } from '../store/ports.js';
 import type { Briefing, BriefLine, BriefQuote, TopicBrief, WhoSaidResult } from './briefing.js';
 import { contentWords, fragmentScore, searchWords, setSimilarity } from './text-match.js';
-import { closestTopics, resolveTopic } from './topic-resolution.js';
+import { closestTopics, plainTopic, resolveTopic } from './topic-resolution.js';
 
 export interface BriefingOptions {
   store: ArticleStore;
@@ -141,7 +141,7 @@ export function createBriefing(options: BriefingOptions): Briefing {
 
   async function brief(query: string, opts: { page?: number } = {}): Promise<TopicBrief> {
     const page = Math.max(1, Math.floor(opts.page ?? 1));
-    const topic = await resolveTopic(query, options.topics(), store);
+    const topic = (await resolveTopic(query, options.topics(), store)) ?? plainTopic(query);
     const empty: TopicBrief = {
       topic: null,
       query,

@@ -1,7 +1,7 @@
 // Topic resolution: what the user typed -> a known topic or entity and every name it goes by.
 import type { TopicCatalog } from '../nlp/topics.js';
 import type { ArticleStore, NameRow } from '../store/ports.js';
-import { editDistance } from './text-match.js';
+import { contentWords, editDistance } from './text-match.js';
 
 export interface ResolvedTopic {
   /** Canonical name ("NATO"). */
@@ -60,6 +60,17 @@ export async function resolveTopic(
   );
   const names = uniqueNames([name, ...(topic?.aliases ?? []), ...related.flatMap((r) => [r.name, ...r.aliases])]);
   return { name, kind: topic ? 'topic' : (best?.kind ?? 'other'), names, role: best?.role ?? null };
+}
+
+/**
+ * A query that names no known topic or entity ("ferry", "grain exports"), read as plain words: the brief
+ * is then the sentences that use them. Null when the query has no content word ("the", "a").
+ */
+export function plainTopic(query: string): ResolvedTopic | null {
+  if (contentWords(query).length === 0) return null;
+  const variants = queryVariants(query).filter((v) => contentWords(v).length > 0);
+  const name = query.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  return variants.length ? { name, kind: 'other', names: variants, role: null } : null;
 }
 
 /** The known topics and names closest to an unknown query, for "did you mean". */

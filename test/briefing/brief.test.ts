@@ -81,6 +81,19 @@ describe('brief across articles', () => {
     expect(b.facts).toEqual([]);
   });
 
+  it('briefs on plain words that name no known topic or entity, from the sentences that use them', async () => {
+    const b = await app.services.briefing.brief('grain');
+    expect(b.topic).toBe('grain');
+    expect(b.facts.length).toBeGreaterThan(0);
+    for (const f of b.facts) {
+      expect(f.text.toLowerCase()).toContain('grain');
+      expect(f.citation.articleId).toBe('2024-02-20-grain-exports');
+    }
+    expect(await app.ask('/brief grain')).not.toContain('No article mentions');
+    // Words no sentence uses, or no content word at all, still get "no article mentions".
+    expect((await app.services.briefing.brief('the')).topic).toBeNull();
+  });
+
   it('shows quotes on the topic verbatim with speaker and role, and a reply from a side as another voice', async () => {
     const b = await app.services.briefing.brief('nato');
     const speakers = b.quotes.map((q) => q.speaker);
