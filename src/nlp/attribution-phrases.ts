@@ -236,6 +236,30 @@ export const ROLE_WORDS = new Set([
   'aide',
 ]);
 /** Sentence adverbs that open a sentence before its subject ("Meanwhile, ..."). */
+/** Words in -ing that open a role, not an aside ("acting director", "outgoing mayor", "ranking member"). */
+const ROLE_PARTICIPLES = new Set([
+  'acting',
+  'managing',
+  'outgoing',
+  'incoming',
+  'leading',
+  'ranking',
+  'founding',
+  'presiding',
+  'governing',
+  'ruling',
+  'sitting',
+  'reigning',
+  'serving',
+  'visiting',
+  'retiring',
+  'consulting',
+  'polling',
+  'long-serving',
+  'longstanding',
+  'longtime',
+]);
+
 const LEAD_ADVERBS = new Set([
   'meanwhile',
   'however',
@@ -686,7 +710,9 @@ export function subjectBefore(tokens: readonly Token[], v: number, lo: number): 
     }
     if (found < 0) return null;
     const opener = low(tokens[found + 1]);
-    if (!['who', 'which', 'whose', 'that'].includes(opener) && !/^\p{N}/u.test(opener)) {
+    // "Tom Reyes, speaking at the harbour, said": a participle opens an aside, not a role.
+    const participleAside = opener.endsWith('ing') && !ROLE_PARTICIPLES.has(opener);
+    if (!['who', 'which', 'whose', 'that'].includes(opener) && !/^\p{N}/u.test(opener) && !participleAside) {
       roleFrom = found + 1;
       roleTo = k;
     }

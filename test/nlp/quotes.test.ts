@@ -1004,6 +1004,15 @@ describe('extractQuotes', () => {
     expect(quotes(text).filter((q) => q.cue === 'speaking')).toEqual([]);
   });
 
+  it('gives no role from a participle aside ("Tom Reyes, speaking at the harbour, said"), but keeps "acting" roles', () => {
+    const aside = 'The harbour flooded.\n\nTom Reyes, speaking at the harbour on Friday, said the dock would flood.';
+    expect(find(aside, 'the dock would flood')?.role).toBeNull();
+    const acting = 'The harbour flooded.\n\nTom Reyes, the acting harbour master, said the dock would flood.';
+    expect(find(acting, 'the dock would flood')?.role).toBe('the acting harbour master');
+    const outgoing = 'The harbour flooded.\n\nTom Reyes, outgoing harbour master, said the dock would flood.';
+    expect(find(outgoing, 'the dock would flood')?.role).toBe('outgoing harbour master');
+  });
+
   it('continues a direct quote after an indirect aside of the same speaker (", adding that ...")', () => {
     const text =
       'The harbour flooded again.\n\n“The dock will flood,” Ana Ortiz said, adding that the council knew. “Nobody listened.”';
