@@ -52,13 +52,20 @@ export function measureExtraction(texts: readonly string[]): ExtractionSpeed {
   };
 }
 
-/** The `text` of each line of a JSON-lines file (the labelled sets in ../shared/data). */
-export function readTexts(path: string): string[] {
-  const texts: string[] = [];
+export interface Row {
+  id: string;
+  text: string;
+}
+
+/** The id and text of each line of a JSON-lines file (the labelled sets in ../shared/data). */
+export function readRows(path: string): Row[] {
+  const rows: Row[] = [];
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (!line.trim()) continue;
-    const row = JSON.parse(line) as { text?: unknown };
-    if (typeof row.text === 'string') texts.push(row.text);
+    const row = JSON.parse(line) as { id?: unknown; text?: unknown };
+    if ((typeof row.id === 'string' || typeof row.id === 'number') && typeof row.text === 'string') {
+      rows.push({ id: String(row.id), text: row.text });
+    }
   }
-  return texts;
+  return rows;
 }

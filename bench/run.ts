@@ -9,7 +9,7 @@ import { createIngestor } from '../src/ingest/ingest.js';
 import { analyseText } from '../src/nlp/analyse.js';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { BENCH_TOPICS, generateCorpus } from './corpus.js';
-import { measureExtraction, readTexts } from './extraction.js';
+import { measureExtraction, readRows } from './extraction.js';
 import { round } from './stats.js';
 
 const args = process.argv.slice(2);
@@ -32,7 +32,7 @@ const log = (s: string) => {
 const devPath = arg('dev') ?? fileURLToPath(new URL('../../shared/data/polnear-dev.jsonl', import.meta.url));
 let dev: Record<string, number> = {};
 if (existsSync(devPath)) {
-  const texts = readTexts(devPath);
+  const texts = readRows(devPath).map((r) => r.text);
   log(`extraction on ${texts.length} dev texts (${devPath})…`);
   const speed = measureExtraction(texts);
   dev = {

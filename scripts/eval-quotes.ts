@@ -1,31 +1,14 @@
 // `npm run eval:quotes`: scores `newsdesk extract --jsonl` on PolNeAR dev and the seed gold, and times extraction.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureExtraction } from '../bench/extraction.js';
-
-interface Row {
-  id: string;
-  text: string;
-}
+import { measureExtraction, type Row, readRows } from '../bench/extraction.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(root, '../shared');
 const scorerPath = join(shared, 'eval/score-quotes.mjs');
-
-function readRows(path: string): Row[] {
-  const rows: Row[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const row = JSON.parse(line) as { id?: unknown; text?: unknown };
-    if ((typeof row.id === 'string' || typeof row.id === 'number') && typeof row.text === 'string') {
-      rows.push({ id: String(row.id), text: row.text });
-    }
-  }
-  return rows;
-}
 
 /** Runs the real CLI as a child process on id+text only, and returns the prediction file. */
 function predict(name: string, rows: readonly Row[], dir: string): string {

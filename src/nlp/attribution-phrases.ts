@@ -1,4 +1,6 @@
 // Attribution phrases: speech cues, speaker noun phrases and clause boundaries over tokens.
+
+import { NEVER_END } from './sentences.js';
 import {
   ADDRESSEE_VERBS,
   SOURCE_NOUNS,
@@ -464,9 +466,6 @@ const STATE_MODIFIERS: ReadonlySet<string> = new Set([
   'early',
 ]);
 
-/** Titles that end in a period before a name ("Mr. Hedge", "Sen. Warner"). */
-const TITLE_ABBREVIATIONS = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St)$/;
-
 /** A speech cue at token i: its base form and the index after it. "according to" counts. */
 export function cueAt(tokens: readonly Token[], i: number): { base: string; next: number } | null {
   const t = tokens[i];
@@ -481,9 +480,8 @@ export function cueAt(tokens: readonly Token[], i: number): { base: string; next
   if (NOT_BEFORE_VERB.has(prev)) return null;
   // "Secretary of State": a capitalised cue inside a sentence is part of a name.
   if (isCapitalised(t.text) && i > 0 && !/^[.!?;:“”"—(]$/.test(tokens[i - 1]?.text ?? '')) return null;
-  // "Mr. Hedge said": a capitalised cue after a title's period is a surname.
-  if (isCapitalised(t.text) && tokens[i - 1]?.text === '.' && TITLE_ABBREVIATIONS.test(tokens[i - 2]?.text ?? ''))
-    return null;
+  // "Mr. Hedge said": a capitalised cue after a period that ends no sentence (a title's) is a surname.
+  if (isCapitalised(t.text) && tokens[i - 1]?.text === '.' && NEVER_END.has(low(tokens[i - 2]))) return null;
   if (NOUN_AFTER_CUE.get(l)?.has(low(tokens[i + 1]))) return null;
   // "in 30 states", "those states that", "battleground states": counted or qualified, "states" is the noun.
   if (base === 'state' && (/^\d/.test(prev) || STATE_MODIFIERS.has(prev))) return null;

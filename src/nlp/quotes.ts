@@ -49,6 +49,7 @@ import {
   WEAK_VERBS,
 } from './speech-verbs.js';
 import {
+  countStartingBefore,
   FilteredWordSet,
   isCapitalised,
   moreSpaceSeparatedThan,
@@ -572,16 +573,7 @@ export function extractQuotes(
       }
       for (let k = from; k < tokens.length; k++) sentEnd[k] = tokens.length;
     }
-    const firstTokenAt = (pos: number): number => {
-      let lo = 0;
-      let hi = tokens.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((tokens[mid]?.start ?? 0) < pos) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
+    const firstTokenAt = (pos: number): number => countStartingBefore(tokens, pos);
 
     // 1. Direct quotes: the attribution after ("...," she said) or before (she said: "...").
     for (const span of pSpans) {
@@ -949,7 +941,7 @@ export function extractQuotes(
         )
           return i;
         // "Republicans are urging him to ...", "voters were criticizing the plan": a progressive, not a passive.
-        const progressive = t.lower.endsWith('ing') && BE_FORMS.has(prevWord) && prevWord !== 'being';
+        const progressive = t.lower.endsWith('ing') && BE_FORMS.has(prevWord);
         if (!NOT_BEFORE_VERB.has(prevWord) && (progressive || !NOT_BEFORE_STANCE.has(prevWord))) {
           // "Christie endorsed Trump last week": a stance toward its object is attributed too.
           const stance = stanceAttribution(
@@ -2567,14 +2559,8 @@ function leadInFragments(body: string, sentences: readonly Sentence[], results: 
   const reach: number[] = [];
   for (const o of sorted) reach.push(Math.max(o.end, reach[reach.length - 1] ?? -1));
   const overlapsAny = (start: number, end: number): boolean => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((sorted[mid]?.start ?? 0) < end) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && (reach[lo - 1] ?? -1) > start;
+    const before = countStartingBefore(sorted, end);
+    return before > 0 && (reach[before - 1] ?? -1) > start;
   };
   let lastLeadEnd = -1;
   let si = 0;

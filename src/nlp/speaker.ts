@@ -1,6 +1,7 @@
 // Speaker resolution: a mention (name, description, pronoun) -> the canonical entity it names.
 import { type EntityMention, mentionIsPossessive } from './entities.js';
 import { SOURCE_NOUNS } from './speech-verbs.js';
+import { countStartingBefore } from './tokens.js';
 import type { Entity } from './types.js';
 
 /** A speaker as the text gives it: the local mention's offsets and the name it resolves to. */
@@ -69,14 +70,7 @@ function withoutFinalComma(w: string): string {
 
 /** Index of the last mention starting before pos. */
 function lastMentionBefore(mentions: readonly EntityMention[], pos: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((mentions[mid]?.start ?? 0) < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return countStartingBefore(mentions, pos) - 1;
 }
 
 /** The nearest plural description before pos ("Many Trump administration veterans"), for "they". */

@@ -286,3 +286,15 @@ function wordSignature(w: string): number {
   const h = (((n * 31 + w.charCodeAt(0)) * 31 + (n > 1 ? w.charCodeAt(1) : 0)) * 31 + w.charCodeAt(n - 1)) | 0;
   return Math.imul(h, 0x9e3779b1) >>> 16;
 }
+
+/** How many of `items` (sorted by start) start before pos: the index of the first one that starts at or after it. */
+export function countStartingBefore(items: readonly { start: number }[], pos: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((items[mid]?.start ?? 0) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
